@@ -1,0 +1,3 @@
+from onderwijsgraaf.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,48 @@
+"""All tables of the RIO graph; import models from here."""
+
+from onderwijsgraaf.db.models.base import Base, Geldigheid, Herkomst, geldig_op
+from onderwijsgraaf.db.models.contact import Communicatiecontext
+from onderwijsgraaf.db.models.erkenning import Erkenning, JuridischeRelatie, Licentie
+from onderwijsgraaf.db.models.locatie import Onderwijslocatie, Onderwijslocatiegebruik
+from onderwijsgraaf.db.models.opleiding import (
+    AangebodenOpleiding,
+    AangebodenOpleidingVoertaal,
+    Cohort,
+    Opleidingseenheid,
+)
+from onderwijsgraaf.db.models.organisatie import (
+    Onderwijsaanbieder,
+    Onderwijsaanbiedersgroep,
+    Onderwijsbestuur,
+)
+from onderwijsgraaf.db.models.referentie import Bron, Gemeente, Postcodegebied, Provincie
+from onderwijsgraaf.db.models.samenwerking import (
+    Samenwerkingsverband,
+    SamenwerkingsverbandDeelname,
+)
+
+__all__ = [
+    "AangebodenOpleiding",
+    "AangebodenOpleidingVoertaal",
+    "Base",
+    "Bron",
+    "Cohort",
+    "Communicatiecontext",
+    "Erkenning",
+    "Geldigheid",
+    "Gemeente",
+    "Herkomst",
+    "JuridischeRelatie",
+    "Licentie",
+    "Onderwijsaanbieder",
+    "Onderwijsaanbiedersgroep",
+    "Onderwijsbestuur",
+    "Onderwijslocatie",
+    "Onderwijslocatiegebruik",
+    "Opleidingseenheid",
+    "Postcodegebied",
+    "Provincie",
+    "Samenwerkingsverband",
+    "SamenwerkingsverbandDeelname",
+    "geldig_op",
+]

@@ -1,0 +1,48 @@
+"""Declarative base and the two column groups every RIO table shares.
+
+- ``Geldigheid``: the validity period, ``begindatum`` inclusive and ``einddatum`` exclusive
+  (``NULL`` = open). A peildatum selects rows with ``geldig_op``.
+- ``Herkomst``: provenance. ``bron`` names the source file (table ``bron``); ``afgeleid`` lists
+  the fields of the row that are derived by the seed rather than read from that source
+  (comma-separated, empty when the row is taken from the source as it is).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ColumnElement, Date, ForeignKey, MetaData, String, and_, or_
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Geldigheid:
+    begindatum: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    einddatum: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+
+class Herkomst:
+    @declared_attr
+    def bron(cls) -> Mapped[str]:
+        return mapped_column(String(40), ForeignKey("bron.code"))
+
+    afgeleid: Mapped[str] = mapped_column(String(200), default="")
+
+
+def geldig_op(model: type[Geldigheid], peildatum: dt.date) -> ColumnElement[bool]:
+    """Rows valid on ``peildatum``: begindatum <= peildatum < einddatum, open ends allowed."""
+    return and_(
+        or_(model.begindatum.is_(None), model.begindatum <= peildatum),
+        or_(model.einddatum.is_(None), model.einddatum > peildatum),
+    )

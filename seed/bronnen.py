@@ -1,0 +1,127 @@
+"""The catalogue of source files the seed reads, with publisher, licence and peildatum.
+
+``AFGELEID`` is the pseudo-source of rows the seed generates itself (derived MBO, cohorten,
+private contactpunten); such rows carry ``afgeleid = "*"``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+DUO = "DUO (Dienst Uitvoering Onderwijs)"
+DUO_LICENTIE = "Open data, CC BY 4.0 — Bron: DUO"
+AFGELEID = "afgeleid"
+
+
+@dataclass(frozen=True)
+class Bronbestand:
+    code: str
+    bestand: str
+    titel: str
+    uitgever: str
+    licentie: str
+    peildatum: dt.date
+
+    def path(self, data_dir: Path) -> Path:
+        return data_dir / self.bestand
+
+    def sha256(self, data_dir: Path) -> str:
+        return hashlib.sha256(self.path(data_dir).read_bytes()).hexdigest()
+
+
+SCHOLEN = Bronbestand(
+    "duo-scholen-2024",
+    "duo/scholen_po_vo_so_geocoded_20241122.geojson",
+    "DUO vestigingen PO, SO en VO, met BAG-coördinaten",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2024, 11, 22),
+)
+VESTIGINGEN_BO = Bronbestand(
+    "duo-vestigingen-bo-2020",
+    "duo/alle_vestigingen_bo_2020.csv",
+    "DUO alle vestigingen basisonderwijs",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2020, 12, 1),
+)
+VESTIGINGEN_VO = Bronbestand(
+    "duo-vestigingen-vo-2020",
+    "duo/alle_vestigingen_vo_2020.csv",
+    "DUO alle vestigingen voortgezet onderwijs",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2020, 12, 1),
+)
+BRIN4 = Bronbestand(
+    "duo-brin4",
+    "duo/dec_instellingscode_brin4.csv",
+    "DUO decodetabel instellingscodes (BRIN4)",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2025, 8, 1),
+)
+BRIN6 = Bronbestand(
+    "duo-brin6",
+    "duo/dec_instellingscode_vestiging_brin6.csv",
+    "DUO decodetabel vestigingen (BRIN6)",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2024, 8, 1),
+)
+CROHO = Bronbestand(
+    "duo-croho",
+    "duo/dec_opleidingscode_croho.csv",
+    "DUO decodetabel opleidingscodes (CROHO)",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2026, 3, 19),
+)
+HO = Bronbestand(
+    "duo-ho-opleidingsoverzicht",
+    "duo/ho_opleidingsoverzicht_rio_2026.csv",
+    "DUO HO opleidingsoverzicht (RIO)",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2026, 8, 4),
+)
+GEMEENTEN = Bronbestand(
+    "cbs-gemeenten-2023",
+    "cbs/gemeenten_alfabetisch_2023.csv",
+    "CBS gemeenten alfabetisch",
+    "CBS (Centraal Bureau voor de Statistiek)",
+    "CC BY 4.0 — Bron: CBS",
+    dt.date(2023, 1, 1),
+)
+PC4_GEMEENTE = Bronbestand(
+    "duo-pc4-gemeente-2024",
+    "postcode/duo_pc4_gemeente_2024.csv",
+    "DUO decodetabel postcodecijfers naar gemeente",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2024, 1, 1),
+)
+PC4_GEONAMES = Bronbestand(
+    "geonames-pc4-2024",
+    "postcode/geonames_nl_pc4_2024.csv",
+    "GeoNames postal codes NL (PC4 met benaderd punt)",
+    "GeoNames (geonames.org)",
+    "CC BY 4.0 — GeoNames",
+    dt.date(2024, 4, 12),
+)
+
+ALLE = (
+    SCHOLEN,
+    VESTIGINGEN_BO,
+    VESTIGINGEN_VO,
+    BRIN4,
+    BRIN6,
+    CROHO,
+    HO,
+    GEMEENTEN,
+    PC4_GEMEENTE,
+    PC4_GEONAMES,
+)

@@ -1,0 +1,43 @@
+"""The database content built in memory: rows per table, in a deterministic order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from onderwijsgraaf.db.models import Base
+from seed import codes
+
+Rij = dict[str, Any]
+
+
+class Dataset:
+    """Rows keyed by table. Tables with an integer ``id`` get ids 1, 2, ... in insertion order."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[Rij]] = defaultdict(list)
+        self._taken_codes: dict[tuple[str, int, int], set[int]] = defaultdict(set)
+
+    def derive_codes(self, kind: tuple[str, int, int], keys: list[str]) -> dict[str, str]:
+        """Derived RIO codes for ``keys``, unique across every builder of this dataset."""
+        return codes.derive_codes(kind, keys, self._taken_codes[kind])
+
+    def add(self, model: type[Base], **values: Any) -> Rij:
+        table = model.__table__
+        rows = self.rows[table.name]
+        if "id" in table.c and "id" not in values:
+            values["id"] = len(rows) + 1
+        for column in table.c:
+            values.setdefault(column.name, column.default.arg if column.default else None)
+        unknown = set(values) - set(table.c.keys())
+        if unknown:
+            raise KeyError(f"{table.name} has no columns {sorted(unknown)}")
+        rows.append(values)
+        return values
+
+    def count(self, model: type[Base]) -> int:
+        return len(self.rows[model.__table__.name])
+
+    def tables(self) -> list[tuple[str, list[Rij]]]:
+        """Every table of the schema in foreign-key order, with its rows."""
+        return [(table.name, self.rows[table.name]) for table in Base.metadata.sorted_tables]

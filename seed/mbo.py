@@ -1,0 +1,173 @@
+"""MBO, derived: the files hold no MBO offering, so the seed derives a plausible one and marks
+all of it derived (``afgeleid``).
+
+- the MBO instellingen are the BRIN4s in DUO's decode table that are still open and whose name
+  says ROC, AOC or MBO; each is an onderwijsaanbieder (name and dates real, code derived) under a
+  derived bestuur of its own;
+- its locaties are its open BRIN6 vestigingen (or the BRIN4 itself), at the PC4 and plaats DUO
+  records, with the approximate point of that PC4 (GeoNames);
+- it offers the four MBO levels (generic opleidingseenheden MBO-1..MBO-4) in BOL and BBL at
+  each locatie.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from onderwijsgraaf.db.models import (
+    AangebodenOpleiding,
+    JuridischeRelatie,
+    Onderwijsaanbieder,
+    Onderwijsbestuur,
+    Onderwijslocatie,
+    Onderwijslocatiegebruik,
+    Opleidingseenheid,
+)
+from onderwijsgraaf.db.zoeknaam import zoeknaam
+from seed import bronnen, codes
+from seed.dataset import Dataset
+from seed.erkenningen import Erkenningen, Instelling
+from seed.referentie import Referentie
+
+MBO_IN_NAAM = re.compile(r"\b(ROC|AOC|MBO)\b")
+LEERTRAJECTEN = ("BOL", "BBL")
+
+
+@dataclass(frozen=True)
+class Niveau:
+    niveau: str
+    naam: str
+
+
+NIVEAUS = (
+    Niveau("MBO-1", "Entreeopleiding (mbo niveau 1)"),
+    Niveau("MBO-2", "Basisberoepsopleiding (mbo niveau 2)"),
+    Niveau("MBO-3", "Vakopleiding (mbo niveau 3)"),
+    Niveau("MBO-4", "Middenkaderopleiding (mbo niveau 4)"),
+)
+
+
+def build_mbo(dataset: Dataset, ref: Referentie, erkenningen: Erkenningen) -> dict[str, str]:
+    """Adds the derived MBO rows; returns the gemeente of each aanbieder."""
+    instellingen = {
+        brin4: instelling
+        for brin4, instelling in sorted(erkenningen.brin4.items())
+        if instelling.einddatum is None and MBO_IN_NAAM.search(instelling.naam)
+    }
+    oecodes = dataset.derive_codes(codes.OPLEIDINGSEENHEID, [f"MBO|{n.niveau}" for n in NIVEAUS])
+    for niveau in NIVEAUS:
+        dataset.add(
+            Opleidingseenheid,
+            code=oecodes[f"MBO|{niveau.niveau}"],
+            type="MBOKWALIFICATIE",
+            sector="MBO",
+            naam_lang=niveau.naam,
+            zoeknaam=zoeknaam(niveau.naam),
+            niveau=niveau.niveau,
+            bron=bronnen.AFGELEID,
+            afgeleid="*",
+        )
+    bestuurcodes = dataset.derive_codes(codes.BESTUUR, [f"MBO:{b}" for b in instellingen])
+    aanbiedercodes = dataset.derive_codes(codes.AANBIEDER, [f"MBO:{b}" for b in instellingen])
+    vestigingen = {brin4: _vestigingen(brin4, erkenningen, ref) for brin4 in instellingen}
+    locatiecodes = dataset.derive_codes(
+        codes.LOCATIE, [f"MBO:{v}" for vs in vestigingen.values() for v, _ in vs]
+    )
+    gemeenten: dict[str, str] = {}
+    for brin4, instelling in instellingen.items():
+        bestuur, aanbieder = bestuurcodes[f"MBO:{brin4}"], aanbiedercodes[f"MBO:{brin4}"]
+        geldig = {"begindatum": instelling.begindatum, "einddatum": None}
+        naam = f"Bestuur van {instelling.naam}"
+        dataset.add(
+            Onderwijsbestuur,
+            code=bestuur,
+            naam=naam,
+            zoeknaam=zoeknaam(naam),
+            bron=bronnen.AFGELEID,
+            afgeleid="*",
+        )
+        dataset.add(
+            Onderwijsaanbieder,
+            code=aanbieder,
+            naam=instelling.naam,
+            zoeknaam=zoeknaam(instelling.naam),
+            onderwijsbestuur_code=bestuur,
+            eigen_sleutel=brin4,
+            **geldig,
+            bron=bronnen.BRIN4.code,
+            afgeleid="code,onderwijsbestuur_code,eigen_sleutel",
+        )
+        dataset.add(
+            JuridischeRelatie,
+            onderwijsaanbieder_code=aanbieder,
+            erkenning_id=instelling.erkenning_id,
+            **geldig,
+            bron=bronnen.BRIN4.code,
+        )
+        for vestigingscode, vestiging in vestigingen[brin4]:
+            locatie = locatiecodes[f"MBO:{vestigingscode}"]
+            assert vestiging.postcodecijfers is not None  # _vestigingen keeps only those
+            gemeente = ref.gemeente_van_pc4[vestiging.postcodecijfers]
+            gemeenten.setdefault(aanbieder, gemeente)
+            punt = ref.punt_van_pc4.get(vestiging.postcodecijfers)
+            dataset.add(
+                Onderwijslocatie,
+                code=locatie,
+                postcode=None,
+                plaatsnaam=vestiging.plaatsnaam,
+                gemeente_code=gemeente,
+                provincie_code=ref.provincie_van_gemeente[gemeente],
+                latitude=punt[0] if punt else None,
+                longitude=punt[1] if punt else None,
+                bron=bronnen.BRIN6.code if len(vestigingscode) == 6 else bronnen.BRIN4.code,
+                afgeleid="code,gemeente_code,provincie_code,latitude,longitude",
+            )
+            dataset.add(
+                Onderwijslocatiegebruik,
+                onderwijsbestuur_code=bestuur,
+                onderwijsaanbieder_code=aanbieder,
+                onderwijslocatie_code=locatie,
+                vestigingserkenning_id=(
+                    vestiging.erkenning_id if len(vestigingscode) == 6 else None
+                ),
+                **geldig,
+                bron=bronnen.AFGELEID,
+                afgeleid="*",
+            )
+            for niveau in NIVEAUS:
+                for leertraject in LEERTRAJECTEN:
+                    eigen_naam = f"{niveau.naam}, {leertraject}"
+                    dataset.add(
+                        AangebodenOpleiding,
+                        code=codes.uuid_code("mbo", vestigingscode, niveau.niveau, leertraject),
+                        type="AANGEBODENMBOOPLEIDING",
+                        sector="MBO",
+                        onderwijsaanbieder_code=aanbieder,
+                        opleidingseenheid_code=oecodes[f"MBO|{niveau.niveau}"],
+                        onderwijslocatie_code=locatie,
+                        eigen_naam=eigen_naam,
+                        zoeknaam=zoeknaam(eigen_naam),
+                        leertraject=leertraject,
+                        **geldig,
+                        bron=bronnen.AFGELEID,
+                        afgeleid="*",
+                    )
+    return gemeenten
+
+
+def _vestigingen(
+    brin4: str, erkenningen: Erkenningen, ref: Referentie
+) -> list[tuple[str, Instelling]]:
+    """The open vestigingen of a BRIN4 in a known PC4; the BRIN4 itself when it has none."""
+    found = [
+        (code, vestiging)
+        for code, vestiging in sorted(erkenningen.brin6.items())
+        if code.startswith(brin4)
+        and vestiging.einddatum is None
+        and vestiging.postcodecijfers in ref.gemeente_van_pc4
+    ]
+    instelling = erkenningen.brin4[brin4]
+    if not found and instelling.postcodecijfers in ref.gemeente_van_pc4:
+        found = [(brin4, instelling)]
+    return found
