@@ -25,7 +25,7 @@ PRIVATE_SOORTEN = {
 
 
 def build_private_contactpunten(
-    dataset: Dataset, gemeenten: dict[str, str], ho_aanbieders: set[str]
+    dataset: Dataset, gemeenten: dict[str, str | None], ho_aanbieders: set[str]
 ) -> None:
     """``gemeenten``: the gemeente of each aanbieder; HO aanbieders get no LEERPLICHT context."""
     for aanbieder in sorted(gemeenten):

@@ -23,12 +23,12 @@ class Dataset:
         return codes.derive_codes(kind, keys, self._taken_codes[kind])
 
     def add(self, model: type[Base], **values: Any) -> Rij:
-        table = model.__table__
+        table = Base.metadata.tables[model.__tablename__]
         rows = self.rows[table.name]
         if "id" in table.c and "id" not in values:
             values["id"] = len(rows) + 1
         for column in table.c:
-            values.setdefault(column.name, column.default.arg if column.default else None)
+            values.setdefault(column.name, getattr(column.default, "arg", None))
         unknown = set(values) - set(table.c.keys())
         if unknown:
             raise KeyError(f"{table.name} has no columns {sorted(unknown)}")
@@ -36,7 +36,7 @@ class Dataset:
         return values
 
     def count(self, model: type[Base]) -> int:
-        return len(self.rows[model.__table__.name])
+        return len(self.rows[model.__tablename__])
 
     def tables(self) -> list[tuple[str, list[Rij]]]:
         """Every table of the schema in foreign-key order, with its rows."""

@@ -86,7 +86,8 @@ def build_erkenningen(data_dir: Path, dataset: Dataset) -> Erkenningen:
     for row in rows6:
         brin4 = row.matching("instellingscode", BRIN4_CODE, "a BRIN4 code (4 letters/digits)")
         nummer = row.matching("vestigingsnummer", VESTIGINGSNUMMER, "a 2-character volgnummer")
-        assert brin4 is not None and nummer is not None
+        assert brin4 is not None
+        assert nummer is not None
         code = brin4 + nummer
         if code in result.brin6:
             raise row.error("vestigingsnummer", f"BRIN6 {code} appears twice")

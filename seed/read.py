@@ -151,5 +151,6 @@ def read_geojson_points(path: Path, properties: list[str]) -> Iterator[tuple[Row
         row = Row(path, where, {**props, "lon": coordinates[0], "lat": coordinates[1]})
         lon = row.number("lon", minimum=3.0, maximum=7.5)
         lat = row.number("lat", minimum=50.5, maximum=53.8)
-        assert lon is not None and lat is not None  # coordinates were present
+        assert lon is not None
+        assert lat is not None
         yield row, lon, lat

@@ -20,8 +20,10 @@ What is real and what is derived:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -375,7 +377,7 @@ class ScholenBuilder:
         scholen: list[School],
         locaties: dict[str, str],
         opleidingseenheden: dict[str, str],
-        geldig: dict[str, object],
+        geldig: Mapping[str, dt.date | None],
         vestigingserkenning: int,
     ) -> None:
         gezien: set[tuple[str, str]] = set()
@@ -565,7 +567,8 @@ def _read_vestigingen_2020(data_dir: Path) -> dict[str, Vestiging2020]:
         for row in read_csv(bron.path(data_dir), header, delimiter=";"):
             bgn = row.matching("BEVOEGD GEZAG NUMMER", BGN, "a 5-digit bevoegd-gezag number")
             brin6 = row.matching("VESTIGINGSNUMMER", BRIN6_CODE, "a BRIN6 code")
-            assert bgn is not None and brin6 is not None
+            assert bgn is not None
+            assert brin6 is not None
             vestiging = Vestiging2020(
                 bgn, row.text("RMC-REGIO CODE"), row.text("RMC-REGIO NAAM"), bron.code
             )

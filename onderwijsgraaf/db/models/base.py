@@ -34,7 +34,7 @@ class Geldigheid:
 
 class Herkomst:
     @declared_attr
-    def bron(cls) -> Mapped[str]:
+    def bron(self) -> Mapped[str]:
         return mapped_column(String(40), ForeignKey("bron.code"))
 
     afgeleid: Mapped[str] = mapped_column(String(200), default="")

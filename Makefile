@@ -1,0 +1,35 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint seed clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+## run: install, seed the embedded SQLite database on first run, serve http://$(HOST):$(PORT)/graphql
+run: $(VENV)/.installed
+	$(PY) -m onderwijsgraaf seed --if-empty
+	$(PY) -m onderwijsgraaf serve --host $(HOST) --port $(PORT)
+
+## test: lint, type-check and run the whole test suite
+test: lint
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+## seed: rebuild the database from seed/data (swaps in only when complete)
+seed: $(VENV)/.installed
+	$(PY) -m onderwijsgraaf seed
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,203 @@
+"""Command line: ``python -m onderwijsgraaf <command>``; every command has ``--help``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from onderwijsgraaf.settings import Settings
+
+DESCRIPTION = """Onderwijsgraaf: a GraphQL API over RIO, the Dutch register of education
+institutions and their offering. Configuration comes from the environment: DATABASE_URL
+(default: the embedded SQLite file var/onderwijsgraaf.sqlite), DATABASE_SCHEMA (PostgreSQL
+schema, default onderwijsgraaf) and SEED_DATA_DIR (default seed/data)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    settings = Settings.from_env()
+    return int(args.handler(settings, args) or 0)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m onderwijsgraaf", description=DESCRIPTION)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    serve = commands.add_parser(
+        "serve",
+        help="start the API (GraphiQL at /graphql)",
+        description="Start the API server with uvicorn.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default %(default)s)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default %(default)s)")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (default %(default)s)"
+    )
+    serve.set_defaults(handler=_serve)
+
+    seed = commands.add_parser(
+        "seed",
+        help="build the database from the source files and swap it in",
+        description="Build the whole database from the source files (SEED_DATA_DIR) aside, "
+        "then swap it in. On any error the previous data stays in place and keeps serving.",
+    )
+    seed.add_argument(
+        "--data-dir", type=Path, help="folder with the source files (default SEED_DATA_DIR)"
+    )
+    seed.add_argument(
+        "--if-empty", action="store_true", help="do nothing when the database already holds data"
+    )
+    seed.add_argument("--quiet", action="store_true", help="print no progress")
+    seed.set_defaults(handler=_seed)
+
+    db = commands.add_parser("db", help="database maintenance", description="Database maintenance.")
+    db_commands = db.add_subparsers(title="commands", metavar="COMMAND")
+    upgrade = db_commands.add_parser(
+        "upgrade",
+        help="apply migrations up to the latest schema",
+        description="Create or upgrade the schema in place (Alembic).",
+    )
+    upgrade.set_defaults(handler=_db_upgrade)
+    status = db_commands.add_parser(
+        "status",
+        help="schema revision and row count per table",
+        description="Show the schema revision and the row count per table.",
+    )
+    status.set_defaults(handler=_db_status)
+    digest = db_commands.add_parser(
+        "digest",
+        help="SHA-256 of the whole content",
+        description="Print a digest of all rows; two databases with equal content print the same.",
+    )
+    digest.set_defaults(handler=_db_digest)
+    return parser
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "onderwijsgraaf.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+    )
+    return 0
+
+
+def _seed(settings: Settings, args: argparse.Namespace) -> int:
+    from seed.errors import SeedError
+    from seed.load import seed_database
+
+    if args.if_empty and asyncio.run(_has_data(settings)):
+        print("seed: the database already holds data; nothing to do", file=sys.stderr)
+        return 0
+    started = time.perf_counter()
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(f"seed [{time.perf_counter() - started:5.1f} s] {message}", file=sys.stderr)
+
+    try:
+        counts = asyncio.run(
+            seed_database(
+                settings.database_url,
+                settings.database_schema,
+                args.data_dir or settings.seed_data_dir,
+                progress,
+            )
+        )
+    except SeedError as error:
+        print(f"seed failed, the database is unchanged: {error}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(json.dumps(counts, indent=2))
+    return 0
+
+
+async def _has_data(settings: Settings) -> bool:
+    from sqlalchemy import func, select
+
+    from onderwijsgraaf.db.engine import create_engine, is_sqlite
+    from onderwijsgraaf.db.migrate import current_revision
+    from onderwijsgraaf.db.models import Bron
+    from seed.load import sqlite_path
+
+    if is_sqlite(settings.database_url) and not sqlite_path(settings.database_url).exists():
+        return False
+    engine = create_engine(settings.database_url, schema=settings.database_schema)
+    try:
+        if await current_revision(engine) is None:
+            return False
+        async with engine.connect() as conn:
+            return bool(await conn.scalar(select(func.count()).select_from(Bron)))
+    finally:
+        await engine.dispose()
+
+
+def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
+    from onderwijsgraaf.db.engine import create_engine
+    from onderwijsgraaf.db.migrate import upgrade
+
+    async def run() -> None:
+        engine = create_engine(settings.database_url, schema=settings.database_schema)
+        try:
+            if engine.url.get_backend_name() != "sqlite":
+                from sqlalchemy import text
+
+                async with engine.begin() as conn:
+                    await conn.execute(
+                        text(f'CREATE SCHEMA IF NOT EXISTS "{settings.database_schema}"')
+                    )
+            await upgrade(engine)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+    print("database schema is up to date", file=sys.stderr)
+    return 0
+
+
+def _db_status(settings: Settings, args: argparse.Namespace) -> int:
+    from onderwijsgraaf.db.digest import row_counts
+    from onderwijsgraaf.db.engine import create_engine
+    from onderwijsgraaf.db.migrate import current_revision, head_revision
+
+    async def run() -> dict[str, object]:
+        engine = create_engine(settings.database_url, schema=settings.database_schema)
+        try:
+            revision = await current_revision(engine)
+            counts = await row_counts(engine) if revision else {}
+            return {"revision": revision, "head": head_revision(), "rows": counts}
+        finally:
+            await engine.dispose()
+
+    print(json.dumps(asyncio.run(run()), indent=2))
+    return 0
+
+
+def _db_digest(settings: Settings, args: argparse.Namespace) -> int:
+    from onderwijsgraaf.db.digest import content_digest
+    from onderwijsgraaf.db.engine import create_engine
+
+    async def run() -> str:
+        engine = create_engine(settings.database_url, schema=settings.database_schema)
+        try:
+            return await content_digest(engine)
+        finally:
+            await engine.dispose()
+
+    print(asyncio.run(run()))
+    return 0

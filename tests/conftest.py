@@ -1,0 +1,113 @@
+"""Shared fixtures: the real database, seeded once per session on SQLite and on PostgreSQL.
+
+PostgreSQL tests run when TEST_DATABASE_URL is set; without it they are skipped with that reason.
+An unreachable server skips them with the connection error as reason, or fails them when
+REQUIRE_POSTGRES=1 (as in CI), so a missing server can never pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from onderwijsgraaf.db.digest import content_digest
+from onderwijsgraaf.db.engine import create_engine
+from onderwijsgraaf.settings import ROOT, normalise_database_url
+from seed.load import BeforeSwap, seed_database
+
+DATA_DIR = ROOT / "seed" / "data"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A database the tests seed and read: an SQLite file or a PostgreSQL schema."""
+
+    backend: str
+    url: str
+    schema: str
+
+    def engine(self) -> AsyncEngine:
+        return create_engine(self.url, schema=self.schema)
+
+    async def seed(
+        self, data_dir: Path = DATA_DIR, before_swap: BeforeSwap = lambda: None
+    ) -> dict[str, int]:
+        return await seed_database(self.url, self.schema, data_dir, before_swap=before_swap)
+
+    async def digest(self) -> str:
+        engine = self.engine()
+        try:
+            return await content_digest(engine)
+        finally:
+            await engine.dispose()
+
+
+# The content digest right after the session's seed; every later test must leave it unchanged.
+SEEDED_DIGEST: dict[Target, str] = {}
+
+
+async def _postgres_url() -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip(
+            "PostgreSQL tests need TEST_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/test"
+        )
+    url = normalise_database_url(url)
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+    except Exception as error:
+        reason = f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}"
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    finally:
+        await engine.dispose()
+    return url
+
+
+async def drop_schemas(url: str, *schemas: str) -> None:
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            for schema in schemas:
+                await conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+async def seeded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Target:
+    path = tmp_path_factory.mktemp("sqlite") / "onderwijsgraaf.sqlite"
+    target = Target("sqlite", f"sqlite+aiosqlite:///{path}", "onderwijsgraaf")
+    await target.seed()
+    SEEDED_DIGEST[target] = await target.digest()
+    return target
+
+
+@pytest.fixture(scope="session")
+async def seeded_postgres() -> AsyncIterator[Target]:
+    url = await _postgres_url()
+    schema = f"og_test_{uuid.uuid4().hex[:8]}"
+    target = Target("postgres", url, schema)
+    try:
+        await target.seed()
+        SEEDED_DIGEST[target] = await target.digest()
+        yield target
+    finally:
+        await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def seeded(request: pytest.FixtureRequest) -> Target:
+    """The seeded database, once on SQLite and once on PostgreSQL."""
+    target: Target = request.getfixturevalue(f"seeded_{request.param}")
+    return target

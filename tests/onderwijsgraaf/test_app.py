@@ -1,0 +1,77 @@
+"""End to end through the real ASGI app over HTTP (httpx ASGITransport), on both databases."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from onderwijsgraaf.app import create_app
+from onderwijsgraaf.db.models import Bron
+from onderwijsgraaf.settings import Settings
+from tests.conftest import DATA_DIR, Target
+
+META = "{ meta { bijgewerktOp licentie afgeleid bronnen { code uitgever licentie sha256 peildatum rijen } } }"
+
+
+@pytest.fixture
+async def client(seeded: Target) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(
+        Settings(database_url=seeded.url, database_schema=seeded.schema, seed_data_dir=DATA_DIR)
+    )
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            yield client
+
+
+async def test_meta_lists_every_source_as_stored(client: httpx.AsyncClient, seeded: Target) -> None:
+    response = await client.post("/graphql", json={"query": META})
+    assert response.status_code == 200
+    meta = response.json()["data"]["meta"]
+    engine = seeded.engine()
+    async with engine.connect() as conn:
+        stored = {row.code: row for row in await conn.execute(select(Bron))}
+    await engine.dispose()
+    assert {b["code"]: (b["sha256"], b["rijen"]) for b in meta["bronnen"]} == {
+        code: (row.sha256, row.rijen) for code, row in stored.items()
+    }
+    assert meta["bijgewerktOp"] == max(row.peildatum for row in stored.values()).isoformat()
+    for attribution in ("Bron: DUO", "Bron: CBS", "GeoNames"):
+        assert attribution in meta["licentie"]
+    assert "afgeleid" in meta["afgeleid"]
+
+
+async def test_queries_work_over_get(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", params={"query": "{ meta { bronnen { code } } }"})
+    assert response.status_code == 200
+    assert {"code": "duo-ho-opleidingsoverzicht"} in response.json()["data"]["meta"]["bronnen"]
+
+
+async def test_graphiql_is_served_to_browsers(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
+
+
+async def test_health_reports_the_schema_revision(client: httpx.AsyncClient) -> None:
+    response = await client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "revision": "0001"}
+
+
+async def test_health_fails_without_a_database(tmp_path: object) -> None:
+    app = create_app(
+        Settings(
+            database_url="sqlite+aiosqlite:////nonexistent/dir/x.sqlite",
+            database_schema="x",
+            seed_data_dir=DATA_DIR,
+        )
+    )
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        response = await client.get("/health")
+    assert response.status_code == 503
+    assert response.json()["status"] == "database unavailable"

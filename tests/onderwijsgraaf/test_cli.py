@@ -1,0 +1,69 @@
+"""The operator's command line, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from onderwijsgraaf.settings import ROOT
+from tests.conftest import Target
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "onderwijsgraaf", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["serve"], ["seed"], ["db"], ["db", "upgrade"], ["db", "status"], ["db", "digest"]],
+)
+def test_every_command_has_help(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: python -m onderwijsgraaf" in result.stdout
+
+
+def test_seed_if_empty_leaves_a_seeded_database_alone(seeded_sqlite: Target) -> None:
+    result = run("seed", "--if-empty", env={"DATABASE_URL": seeded_sqlite.url})
+    assert result.returncode == 0
+    assert "already holds data; nothing to do" in result.stderr
+
+
+def test_db_status_counts_rows(seeded_sqlite: Target) -> None:
+    result = run("db", "status", env={"DATABASE_URL": seeded_sqlite.url})
+    assert result.returncode == 0
+    status = json.loads(result.stdout)
+    assert status["revision"] == status["head"] == "0001"
+    assert status["rows"]["gemeente"] == 342
+
+
+def test_a_failed_seed_exits_1_and_says_what_was_wrong(
+    seeded_sqlite: Target, tmp_path: object
+) -> None:
+    result = run("seed", "--data-dir", "/nonexistent", env={"DATABASE_URL": seeded_sqlite.url})
+    assert result.returncode == 1
+    assert "seed failed, the database is unchanged:" in result.stderr
+    assert (
+        "/nonexistent/duo/scholen_po_vo_so_geocoded_20241122.geojson: file is missing"
+        in result.stderr
+    )
+
+
+def test_db_upgrade_creates_an_empty_schema(tmp_path: object) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/new.sqlite"
+    assert run("db", "upgrade", env={"DATABASE_URL": url}).returncode == 0
+    status = json.loads(run("db", "status", env={"DATABASE_URL": url}).stdout)
+    assert status["revision"] == "0001"
+    assert set(status["rows"].values()) == {0}

@@ -1,0 +1,137 @@
+"""Loading is safe and deterministic: a seed either completes or changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from onderwijsgraaf.db.engine import create_engine
+from seed.errors import SeedError
+from seed.load import sqlite_path
+from tests.conftest import DATA_DIR, SEEDED_DIGEST, Target
+
+
+async def leftovers(target: Target) -> list[str]:
+    """What a seed may leave beside the live data: an aside file or aside/old schemas."""
+    if target.backend == "sqlite":
+        live = sqlite_path(target.url)
+        return [p.name for p in live.parent.iterdir() if p.name != live.name]
+    engine = create_engine(target.url)
+    try:
+        async with engine.connect() as conn:
+            rows = await conn.scalars(
+                text(
+                    "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE :p"
+                ),
+                {"p": f"{target.schema}\\_\\_%"},
+            )
+            return list(rows)
+    finally:
+        await engine.dispose()
+
+
+async def test_same_input_gives_identical_content_on_sqlite_and_postgres(
+    seeded_sqlite: Target, seeded_postgres: Target
+) -> None:
+    assert SEEDED_DIGEST[seeded_sqlite] == SEEDED_DIGEST[seeded_postgres]
+    assert await seeded_sqlite.digest() == await seeded_postgres.digest()
+
+
+async def test_reseeding_swaps_in_identical_content(seeded: Target) -> None:
+    counts = await seeded.seed()
+    assert await seeded.digest() == SEEDED_DIGEST[seeded]
+    assert counts["onderwijslocatie"] > 8000
+    assert await leftovers(seeded) == []
+
+
+async def test_a_failure_before_the_swap_leaves_the_previous_data(seeded: Target) -> None:
+    def fail() -> None:
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        await seeded.seed(before_swap=fail)
+    assert await seeded.digest() == SEEDED_DIGEST[seeded]
+    assert await leftovers(seeded) == []
+
+
+def _replace_line(path: Path, number: int, change: Callable[[str], str]) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = change(lines[number - 1])
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _replace_text(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+BAD_INPUTS: dict[str, tuple[Callable[[Path], None], str]] = {
+    "missing file": (
+        lambda d: (d / "cbs/gemeenten_alfabetisch_2023.csv").unlink(),
+        r"cbs/gemeenten_alfabetisch_2023\.csv: file is missing",
+    ),
+    "wrong header": (
+        lambda d: _replace_line(
+            d / "cbs/gemeenten_alfabetisch_2023.csv", 1, lambda s: s.replace("Gemeentenaam", "Naam")
+        ),
+        r"gemeenten_alfabetisch_2023\.csv, line 1: wrong header: .*missing columns \['Gemeentenaam'\]",
+    ),
+    "malformed row": (
+        lambda d: _replace_line(
+            d / "postcode/duo_pc4_gemeente_2024.csv", 10, lambda s: s + ",extra"
+        ),
+        r"duo_pc4_gemeente_2024\.csv, line 10: malformed row: 5 fields, the header has 4",
+    ),
+    "bad value": (
+        lambda d: _replace_line(
+            d / "postcode/geonames_nl_pc4_2024.csv", 3, lambda s: s.replace("53.004", "north")
+        ),
+        r"geonames_nl_pc4_2024\.csv, line 3: field latitude: 'north' is not a number",
+    ),
+    "unknown code": (
+        lambda d: _replace_line(
+            d / "duo/ho_opleidingsoverzicht_rio_2026.csv",
+            2,
+            lambda s: s.replace('"HBO-BA"', '"HBO-XX"'),
+        ),
+        r"ho_opleidingsoverzicht_rio_2026\.csv, line 2: field NIVEAU: unknown code 'HBO-XX'",
+    ),
+    "unknown gemeente": (
+        lambda d: _replace_line(
+            d / "postcode/duo_pc4_gemeente_2024.csv", 7, lambda s: s.replace(",0363,", ",0999,")
+        ),
+        r"duo_pc4_gemeente_2024\.csv, line 7: field gemeentecode_20240101: unknown gemeente code '0999'",
+    ),
+    "unknown school type": (
+        lambda d: _replace_text(
+            d / "duo/scholen_po_vo_so_geocoded_20241122.geojson",
+            '"type": "basisschool"',
+            '"type": "kleuterschool"',
+        ),
+        r"scholen_po_vo_so_geocoded_20241122\.geojson, feature 1: field type: unknown school type 'kleuterschool'",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def clean_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("data") / "clean"
+    shutil.copytree(DATA_DIR, copy)
+    return copy
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+async def test_bad_input_stops_with_a_clear_error_and_changes_nothing(
+    seeded: Target, clean_copy: Path, tmp_path: Path, case: str
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(clean_copy, data_dir)
+    corrupt, message = BAD_INPUTS[case]
+    corrupt(data_dir)
+    with pytest.raises(SeedError, match=message):
+        await seeded.seed(data_dir)
+    assert await seeded.digest() == SEEDED_DIGEST[seeded]
+    assert await leftovers(seeded) == []
