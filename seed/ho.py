@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from onderwijsgraaf.db import waardelijsten as wl
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
     AangebodenOpleidingVoertaal,
@@ -25,7 +26,6 @@ from onderwijsgraaf.db.models import (
 )
 from onderwijsgraaf.db.zoeknaam import zoeknaam
 from seed import bronnen
-from seed import waardelijsten as wl
 from seed.dataset import Dataset
 from seed.read import Row, read_csv
 from seed.referentie import Referentie

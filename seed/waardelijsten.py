@@ -1,127 +1,13 @@
-"""RIO value lists the seed checks codes against (names as in DUO's RIO LOD API v2.13.0), and
-the two translations the seed makes: DUO's denominatie labels to RIO Denominatie codes, and a
-school's name to the onderwijsconcept it announces."""
+"""The two translations the seed makes: DUO's denominatie labels to RIO Denominatie codes, and
+a school's name to the onderwijsconcept it announces. The value lists themselves are in
+``onderwijsgraaf.db.waardelijsten``."""
 
 from __future__ import annotations
 
 import re
 
+from onderwijsgraaf.db.waardelijsten import DENOMINATIE
 from onderwijsgraaf.db.zoeknaam import zoeknaam
-
-NIVEAUCODE = frozenset(
-    [
-        "PO-VVE",
-        "PO-BAO",
-        "PO-SBAO",
-        "PO-SO",
-        "PO-VSO",
-        "PO-ARBEIDSMARKT",
-        "PO-DAGBESTEDING",
-        "VO-PRO",
-        "VO-VMBO-BB",
-        "VO-VMBO-KB",
-        "VO-VMBO-GL",
-        "VO-VMBO-TL",
-        "VO-HAVO",
-        "VO-VWO",
-        "VO-VBO",
-        "MBO",
-        "MBO-1",
-        "MBO-2",
-        "MBO-3",
-        "MBO-4",
-        "NT2-I",
-        "NT2-II",
-        "EDUCATIE",
-        "HBO-AD",
-        "HBO-BA",
-        "HBO-MA",
-        "HBO-PM",
-        "HBO-O",
-        "WO-BA",
-        "WO-MA",
-        "WO-PM",
-        "WO-O",
-        "ONBEPAALD",
-    ]
-)
-GRAAD_HO = frozenset({"ASSOCIATE_DEGREE", "BACHELOR", "MASTER"})
-HO_OPLEIDINGSOORT = frozenset({"OPLEIDING", "VARIANT"})
-OPLEIDINGSEENHEIDERKENNER = frozenset(
-    {"BRANCHE", "EZ", "NKC_EVC", "NLQF", "NUFFIC", "NVAO", "OCW", "SBB", "SNRO", "SZW"}
-)
-SOORT_WAARDEDOCUMENT = frozenset(
-    {
-        "CERTIFICAAT",
-        "DIPLOMA",
-        "GEEN_OFFICIEEL_DOCUMENT",
-        "GETUIGSCHRIFT",
-        "SCHOOLADVIES",
-        "VAKBEKWAAMHEIDSBEWIJS",
-    }
-)
-ONDERWIJSINTENSITEIT = frozenset({"VOLTIJD", "DEELTIJD", "DUAAL"})
-TAALCODE = frozenset(
-    [
-        "ARA",
-        "CHI",
-        "DEU",
-        "ENG",
-        "FRA",
-        "HRV",
-        "ITA",
-        "JPN",
-        "NLD",
-        "NOR",
-        "PAP",
-        "POL",
-        "POR",
-        "RON",
-        "RUS",
-        "SPA",
-        "SWE",
-        "TUR",
-    ]
-)
-PROPEDEUTISCHE_FASE = frozenset(
-    {"GEEN_PROPEDEUTISCHE_FASE", "PROPEDEUTISCHE_FASE_EXAMEN", "PROPEDEUTISCHE_FASE_ZONDER_EXAMEN"}
-)
-STUDIEKEUZECHECK = frozenset(
-    {"GEEN_STUDIEKEUZE_CHECK", "STUDIEKEUZE_CHECK_VAN_TOEPASSING", "STUDIEKEUZE_CHECK_VERPLICHT"}
-)
-DEFICIENTIE = frozenset({"DEFICIENTIES", "GEEN_DEFICIENTIES"})
-EISEN_WERKZAAMHEDEN = frozenset({"EISEN", "GEEN_EISEN"})
-VERSNELD_TRAJECT = frozenset({"VERSNELD_TRAJECT", "GEEN_VERSNELD_TRAJECT"})
-
-DENOMINATIE = frozenset(
-    [
-        "ABZ",
-        "ASF",
-        "BAP",
-        "BIJ",
-        "EVA",
-        "EVB",
-        "EVL",
-        "GER",
-        "GEV",
-        "HIN",
-        "HUM",
-        "IC",
-        "ISL",
-        "JOL",
-        "JOO",
-        "JOR",
-        "NH",
-        "OKA",
-        "OPB",
-        "PC",
-        "REF",
-        "REM",
-        "RK",
-        "RST",
-        "RYK",
-    ]
-)
 
 # DUO writes a cooperation of richtingen as one label ("Samenwerking PC, RK", "Gereformeerd
 # vrijgemaakt / Eva"); RIO lists the richtingen. Labels are cut at 30 characters in DUO files.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from seed.waardelijsten import DENOMINATIE, denominatie_codes, onderwijsconcept_uit_naam
+from onderwijsgraaf.db.waardelijsten import DENOMINATIE
+from seed.waardelijsten import denominatie_codes, onderwijsconcept_uit_naam
 
 DUO_LABELS = {"Openbaar": "OPB", "Rooms-Katholiek": "RK", "Protestants-Christelijk": "PC"}
 
@@ -22,7 +23,7 @@ DUO_LABELS = {"Openbaar": "OPB", "Rooms-Katholiek": "RK", "Protestants-Christeli
 def test_duo_labels_become_rio_denominatie_codes(label: str, codes: list[str]) -> None:
     found = denominatie_codes(label, DUO_LABELS)
     assert found == codes
-    assert set(found) <= DENOMINATIE
+    assert set(found) <= DENOMINATIE.keys()
 
 
 def test_an_unknown_label_is_not_guessed() -> None:
