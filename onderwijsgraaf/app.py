@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import NullPool
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -17,19 +17,22 @@ from strawberry.asgi import GraphQL
 from onderwijsgraaf.db.engine import create_engine, is_sqlite, session_factory
 from onderwijsgraaf.db.migrate import current_revision, head_revision
 from onderwijsgraaf.settings import Settings
+from loaders import Loaders
 from schema.context import Context
 from schema.query import build_schema
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, context: Context) -> None:
+    """The GraphQL endpoint; every request gets fresh loaders."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         super().__init__(build_schema(), graphql_ide="graphiql")
-        self.context = context
+        self.sessions = sessions
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        return self.context
+        return Context(sessions=self.sessions, loaders=Loaders.create(self.sessions))
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -37,7 +40,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # SQLite: a connection per request, so a freshly seeded file is read at once.
     pool = {"poolclass": NullPool} if is_sqlite(settings.database_url) else {}
     engine = create_engine(settings.database_url, schema=settings.database_schema, **pool)
-    context = Context(sessions=session_factory(engine))
+    sessions = session_factory(engine)
 
     async def health(_: Request) -> JSONResponse:
         return await _health(engine)
@@ -47,14 +50,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
         yield
         await engine.dispose()
 
-    graphql = GraphQLApp(context)
-    return Starlette(
+    graphql = GraphQLApp(sessions)
+    app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/health", health, methods=["GET"]),
         ],
         lifespan=lifespan,
     )
+    app.state.engine = engine
+    return app
 
 
 async def _health(engine: AsyncEngine) -> JSONResponse:

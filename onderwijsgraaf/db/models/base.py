@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import ColumnElement, Date, ForeignKey, MetaData, String, and_, or_
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -40,9 +41,13 @@ class Herkomst:
     afgeleid: Mapped[str] = mapped_column(String(200), default="")
 
 
-def geldig_op(model: type[Geldigheid], peildatum: dt.date) -> ColumnElement[bool]:
-    """Rows valid on ``peildatum``: begindatum <= peildatum < einddatum, open ends allowed."""
+def geldig_op(columns: Any, peildatum: dt.date) -> ColumnElement[bool]:
+    """Rows valid on ``peildatum``: begindatum <= peildatum < einddatum, open ends allowed.
+
+    ``columns``: a model with ``Geldigheid``, a table's ``.c`` or an aliased subquery's ``.c``.
+    """
+    begin, end = columns.begindatum, columns.einddatum
     return and_(
-        or_(model.begindatum.is_(None), model.begindatum <= peildatum),
-        or_(model.einddatum.is_(None), model.einddatum > peildatum),
+        or_(begin.is_(None), begin <= peildatum),
+        or_(end.is_(None), end > peildatum),
     )

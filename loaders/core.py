@@ -1,0 +1,176 @@
+"""The two kinds of batch loader every edge of the graph is made of.
+
+- ``ByKeyLoader``: (key, peildatum) → the row with that key valid on that date, or ``None``.
+- ``PagedLoader``: (parent, peildatum, first, after) → a ``Page`` of the parent's rows.
+
+Both dedupe their keys and run one statement per distinct (peildatum, first, after): in a
+query that is one statement per edge, however many parents. Each batch opens its own short
+session, so concurrent batches never share one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from aiodataloader import DataLoader
+from sqlalchemy import Column, ColumnElement, Row, Select, case, func, literal, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from loaders.paging import Page, PageRequest, SortKey
+
+Sessions = async_sessionmaker[AsyncSession]
+ByKey = tuple[Hashable, dt.date]
+PagedKey = tuple[Hashable, dt.date, int, str | None]
+
+
+@dataclass(frozen=True)
+class ByKeySpec:
+    """Rows of ``query(peildatum)`` looked up by ``key``."""
+
+    query: Callable[[dt.date], Select[Any]]
+    key: ColumnElement[Any]
+
+
+class ByKeyLoader(DataLoader):  # type: ignore[misc]  # aiodataloader ships no type hints
+    def __init__(self, sessions: Sessions, spec: ByKeySpec) -> None:
+        super().__init__()
+        self.sessions = sessions
+        self.spec = spec
+
+    async def batch_load_fn(self, keys: Sequence[ByKey]) -> list[Row[Any] | None]:
+        per_date: dict[dt.date, set[Hashable]] = defaultdict(set)
+        for key, peildatum in keys:
+            per_date[peildatum].add(key)
+        found: dict[ByKey, Row[Any]] = {}
+        async with self.sessions() as session:
+            for peildatum, wanted in per_date.items():
+                query = self.spec.query(peildatum).add_columns(self.spec.key.label("lookup_key"))
+                result = await session.execute(query.where(self.spec.key.in_(wanted)))
+                for row in result:
+                    found[(row.lookup_key, peildatum)] = row
+        return [found.get(key) for key in keys]
+
+
+@dataclass(frozen=True)
+class EdgeSpec:
+    """The rows of ``query(peildatum)`` grouped by ``parent`` and sorted by ``order``.
+
+    ``order`` names result columns that together are unique within a parent; they are the
+    cursor's sort key.
+    """
+
+    kind: str
+    query: Callable[[dt.date], Select[Any]]
+    parent: ColumnElement[Any]
+    order: tuple[str, ...]
+
+    def key(self, row: Row[Any]) -> SortKey:
+        return tuple(getattr(row, name) for name in self.order)
+
+
+class PagedLoader(DataLoader):  # type: ignore[misc]  # aiodataloader ships no type hints
+    def __init__(self, sessions: Sessions, spec: EdgeSpec) -> None:
+        super().__init__()
+        self.sessions = sessions
+        self.spec = spec
+
+    def page_key(
+        self, parent: Hashable, peildatum: dt.date, first: int | None, after: str | None
+    ) -> PagedKey:
+        """The loader key for one parent's page; checks ``first`` and ``after`` first."""
+        request = PageRequest.parse(self.spec.kind, first, after)
+        return (parent, peildatum, request.first, after)
+
+    async def batch_load_fn(self, keys: Sequence[PagedKey]) -> list[Page[Row[Any]]]:
+        groups: dict[tuple[dt.date, int, str | None], set[Hashable]] = defaultdict(set)
+        for parent, peildatum, first, after in keys:
+            groups[(peildatum, first, after)].add(parent)
+        pages: dict[PagedKey, Page[Row[Any]]] = {}
+        async with self.sessions() as session:
+            for (peildatum, first, after), parents in groups.items():
+                request = PageRequest.parse(self.spec.kind, first, after)
+                rows = (await session.execute(self._statement(peildatum, parents, request))).all()
+                per_parent: dict[Hashable, list[Row[Any]]] = defaultdict(list)
+                totals: dict[Hashable, int] = {}
+                for row in rows:
+                    totals[row.edge_parent] = row.edge_total
+                    if row.edge_after:
+                        per_parent[row.edge_parent].append(row)
+                for parent in parents:
+                    pages[(parent, peildatum, first, after)] = Page.of(
+                        request, per_parent[parent], totals.get(parent, 0), self.spec.key
+                    )
+        return [pages[key] for key in keys]
+
+    def _statement(
+        self, peildatum: dt.date, parents: set[Hashable], request: PageRequest
+    ) -> Select[Any]:
+        """One statement for all parents: the rows after the cursor, at most first + 1 per
+        parent, each with its parent's total. A parent whose rows all lie before the cursor
+        still returns one row (flagged ``_after = 0``) to carry its total."""
+        inner = (
+            self.spec.query(peildatum)
+            .add_columns(
+                self.spec.parent.label("edge_parent"),
+                func.count().over(partition_by=self.spec.parent).label("edge_total"),
+            )
+            .where(self.spec.parent.in_(parents))
+            .subquery()
+        )
+        order: list[Column[Any]] = [inner.c[name] for name in self.spec.order]
+        if request.after is None:
+            after: ColumnElement[Any] = literal(1)
+            window_order: list[ColumnElement[Any]] = list(order)
+        else:
+            after = case((tuple_(*order) > tuple_(*request.after), 1), else_=0)
+            window_order = [after.desc(), *order]
+        ranked = select(
+            inner,
+            after.label("edge_after"),
+            func.row_number()
+            .over(partition_by=inner.c.edge_parent, order_by=window_order)
+            .label("edge_rank"),
+        ).subquery()
+        return (
+            select(ranked)
+            .where(ranked.c.edge_rank <= request.first + 1)
+            .order_by(ranked.c.edge_parent, ranked.c.edge_rank)
+        )
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """A short list of values per parent (bounded by a value list, e.g. voertalen)."""
+
+    query: Callable[[dt.date], Select[Any]]
+    parent: ColumnElement[Any]
+    value: ColumnElement[Any]
+
+
+class ListLoader(DataLoader):  # type: ignore[misc]  # aiodataloader ships no type hints
+    def __init__(self, sessions: Sessions, spec: ListSpec) -> None:
+        super().__init__()
+        self.sessions = sessions
+        self.spec = spec
+
+    async def batch_load_fn(self, keys: Sequence[ByKey]) -> list[list[Any]]:
+        per_date: dict[dt.date, set[Hashable]] = defaultdict(set)
+        for parent, peildatum in keys:
+            per_date[peildatum].add(parent)
+        found: dict[ByKey, list[Any]] = defaultdict(list)
+        async with self.sessions() as session:
+            for peildatum, parents in per_date.items():
+                query = (
+                    self.spec.query(peildatum)
+                    .with_only_columns(self.spec.parent, self.spec.value)
+                    .where(self.spec.parent.in_(parents))
+                    .distinct()
+                    .order_by(self.spec.parent, self.spec.value)
+                )
+                for parent, value in await session.execute(query):
+                    found[(parent, peildatum)].append(value)
+        return [found.get(key, []) for key in keys]

@@ -1,0 +1,93 @@
+"""The root list ``onderwijsaanbieders``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, exists, select
+
+from loaders.paging import Page, PageRequest
+from onderwijsgraaf.db.models import (
+    AangebodenOpleiding,
+    Onderwijsaanbieder,
+    Onderwijslocatie,
+    Onderwijslocatiegebruik,
+    geldig_op,
+)
+from resolvers.conditions import aanbod_exists, denominatie, locatie_matches, rio_code, woorden
+from resolvers.listing import Ordering, Sessions, page_of, pick_ordering
+
+KIND = "onderwijsaanbieders"
+ORDERINGS = (
+    Ordering("NAAM", (Onderwijsaanbieder.zoeknaam, Onderwijsaanbieder.code)),
+    Ordering("CODE", (Onderwijsaanbieder.code,)),
+)
+
+
+@dataclass(frozen=True)
+class AanbiederFilter:
+    zoek: str | None = None
+    gemeentecode: list[str] | None = None
+    provincie: list[str] | None = None
+    sector: list[str] | None = None
+    onderwijsconcept: list[str] | None = None
+    denominatie: list[str] | None = None
+    onderwijsbestuur_code: str | None = None
+
+
+def conditions(filter: AanbiederFilter, peildatum: dt.date) -> list[ColumnElement[bool]]:
+    found: list[ColumnElement[bool]] = [geldig_op(Onderwijsaanbieder, peildatum)]
+    if filter.zoek is not None:
+        found.append(woorden(Onderwijsaanbieder.zoeknaam, filter.zoek))
+    locatie = locatie_matches(
+        peildatum,
+        gemeentecode=filter.gemeentecode,
+        provincie=filter.provincie,
+        postcode=None,
+        plaats=None,
+    )
+    if locatie:
+        found.append(
+            exists().where(
+                Onderwijslocatiegebruik.onderwijsaanbieder_code == Onderwijsaanbieder.code,
+                Onderwijslocatiegebruik.onderwijslocatie_code == Onderwijslocatie.code,
+                geldig_op(Onderwijslocatiegebruik, peildatum),
+                geldig_op(Onderwijslocatie, peildatum),
+                *locatie,
+            )
+        )
+    eigen_aanbod = AangebodenOpleiding.onderwijsaanbieder_code == Onderwijsaanbieder.code
+    if filter.sector:
+        found.append(
+            aanbod_exists(peildatum, eigen_aanbod, AangebodenOpleiding.sector.in_(filter.sector))
+        )
+    if filter.onderwijsconcept:
+        found.append(
+            aanbod_exists(
+                peildatum,
+                eigen_aanbod,
+                AangebodenOpleiding.onderwijsconcept.in_(filter.onderwijsconcept),
+            )
+        )
+    if filter.denominatie:
+        found.append(denominatie(Onderwijsaanbieder.denominatie, filter.denominatie))
+    if filter.onderwijsbestuur_code is not None:
+        code = rio_code("onderwijsbestuurCode", filter.onderwijsbestuur_code)
+        found.append(Onderwijsaanbieder.onderwijsbestuur_code == code)
+    return found
+
+
+async def onderwijsaanbieders(
+    sessions: Sessions,
+    filter: AanbiederFilter,
+    order_by: str | None,
+    first: int | None,
+    after: str | None,
+    peildatum: dt.date,
+) -> Page[Row[Any]]:
+    ordering = pick_ordering(KIND, ORDERINGS, order_by)
+    request = PageRequest.parse(f"{KIND}/{ordering.name}", first, after)
+    query = select(Onderwijsaanbieder.__table__).where(*conditions(filter, peildatum))
+    return await page_of(sessions, query, ordering, request)

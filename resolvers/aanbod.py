@@ -1,0 +1,125 @@
+"""The root list ``aangebodenOpleidingen``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, exists, select
+
+from loaders.paging import Page, PageRequest
+from onderwijsgraaf.db.models import (
+    AangebodenOpleiding,
+    AangebodenOpleidingVoertaal,
+    Cohort,
+    Onderwijsaanbieder,
+    Onderwijslocatie,
+    Opleidingseenheid,
+    geldig_op,
+)
+from resolvers.conditions import locatie_matches, rio_code, woorden
+from resolvers.listing import Ordering, Sessions, page_of, pick_ordering
+
+KIND = "aangebodenOpleidingen"
+ORDERINGS = (
+    Ordering("NAAM", (AangebodenOpleiding.zoeknaam, AangebodenOpleiding.code)),
+    Ordering("CODE", (AangebodenOpleiding.code,)),
+)
+
+
+@dataclass(frozen=True)
+class AanbodFilter:
+    zoek: str | None = None
+    gemeentecode: list[str] | None = None
+    provincie: list[str] | None = None
+    postcode: str | None = None
+    plaats: str | None = None
+    sector: list[str] | None = None
+    onderwijsconcept: list[str] | None = None
+    niveau: list[str] | None = None
+    vorm: list[str] | None = None
+    voertaal: list[str] | None = None
+    erkende_opleidingscode: list[str] | None = None
+    instroom_vanaf: dt.date | None = None
+    onderwijsaanbieder_code: str | None = None
+    onderwijsbestuur_code: str | None = None
+
+
+def conditions(filter: AanbodFilter, peildatum: dt.date) -> list[ColumnElement[bool]]:
+    a = AangebodenOpleiding
+    found: list[ColumnElement[bool]] = [geldig_op(a, peildatum)]
+    if filter.zoek is not None:
+        found.append(woorden(a.zoeknaam, filter.zoek))
+    locatie = locatie_matches(
+        peildatum,
+        gemeentecode=filter.gemeentecode,
+        provincie=filter.provincie,
+        postcode=filter.postcode,
+        plaats=filter.plaats,
+    )
+    if locatie:
+        found.append(
+            a.onderwijslocatie_code.in_(
+                select(Onderwijslocatie.code).where(
+                    geldig_op(Onderwijslocatie, peildatum), *locatie
+                )
+            )
+        )
+    if filter.sector:
+        found.append(a.sector.in_(filter.sector))
+    if filter.onderwijsconcept:
+        found.append(a.onderwijsconcept.in_(filter.onderwijsconcept))
+    if filter.vorm:
+        found.append(a.vorm.in_(filter.vorm))
+    eenheid: list[ColumnElement[bool]] = []
+    if filter.niveau:
+        eenheid.append(Opleidingseenheid.niveau.in_(filter.niveau))
+    if filter.erkende_opleidingscode:
+        eenheid.append(Opleidingseenheid.erkende_opleidingscode.in_(filter.erkende_opleidingscode))
+    if eenheid:
+        found.append(a.opleidingseenheid_code.in_(select(Opleidingseenheid.code).where(*eenheid)))
+    if filter.voertaal:
+        found.append(
+            exists().where(
+                AangebodenOpleidingVoertaal.aangeboden_opleiding_code == a.code,
+                AangebodenOpleidingVoertaal.voertaal.in_(filter.voertaal),
+            )
+        )
+    if filter.instroom_vanaf is not None:
+        found.append(
+            exists().where(
+                Cohort.aangeboden_opleiding_code == a.code,
+                Cohort.instroommoment >= filter.instroom_vanaf,
+                geldig_op(Cohort, peildatum),
+            )
+        )
+    if filter.onderwijsaanbieder_code is not None:
+        found.append(
+            a.onderwijsaanbieder_code
+            == rio_code("onderwijsaanbiederCode", filter.onderwijsaanbieder_code)
+        )
+    if filter.onderwijsbestuur_code is not None:
+        code = rio_code("onderwijsbestuurCode", filter.onderwijsbestuur_code)
+        found.append(
+            a.onderwijsaanbieder_code.in_(
+                select(Onderwijsaanbieder.code).where(
+                    Onderwijsaanbieder.onderwijsbestuur_code == code
+                )
+            )
+        )
+    return found
+
+
+async def aangeboden_opleidingen(
+    sessions: Sessions,
+    filter: AanbodFilter,
+    order_by: str | None,
+    first: int | None,
+    after: str | None,
+    peildatum: dt.date,
+) -> Page[Row[Any]]:
+    ordering = pick_ordering(KIND, ORDERINGS, order_by)
+    request = PageRequest.parse(f"{KIND}/{ordering.name}", first, after)
+    query = select(AangebodenOpleiding.__table__).where(*conditions(filter, peildatum))
+    return await page_of(sessions, query, ordering, request)

@@ -1,0 +1,101 @@
+"""Filter conditions shared by the root lists, with the checks on their arguments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, literal, or_, select
+
+from onderwijsgraaf.db.models import (
+    AangebodenOpleiding,
+    Onderwijslocatie,
+    Provincie,
+    geldig_op,
+)
+from onderwijsgraaf.db.zoeknaam import zoeknaam
+from onderwijsgraaf.errors import BadUserInput
+
+GEMEENTECODE = re.compile(r"^[0-9]{4}$")
+POSTCODE_PREFIX = re.compile(r"^[1-9][0-9]{3}([A-Z]{2})?$")
+RIO_CODES = {
+    "onderwijsbestuurCode": re.compile(r"^[0-9]{3}B[0-9]{3}$"),
+    "onderwijsaanbiederCode": re.compile(r"^[0-9]{3}A[0-9]{3}$"),
+}
+
+
+def woorden(column: ColumnElement[str], zoek: str) -> ColumnElement[bool]:
+    """Every word of ``zoek`` occurs in the (normalised) name, ignoring case and accents."""
+    words = zoeknaam(zoek).split()
+    if not words:
+        raise BadUserInput("zoek: give at least one word")
+    return and_(*(column.contains(word, autoescape=True) for word in words))
+
+
+def gemeentecodes(codes: Sequence[str]) -> list[str]:
+    for code in codes:
+        if not GEMEENTECODE.match(code):
+            raise BadUserInput(
+                f"gemeentecode: {code!r} is not a CBS gemeentecode (4 digits, e.g. 0363)"
+            )
+    return list(codes)
+
+
+def provincie_codes(values: Sequence[str]) -> ColumnElement[Any]:
+    """Provincie codes for names or codes (``27``, ``PV27`` or ``Noord-Holland``)."""
+    codes = [v.upper().removeprefix("PV") for v in values]
+    names = [zoeknaam(v) for v in values]
+    return (
+        select(Provincie.code)
+        .where(or_(Provincie.code.in_(codes), func.lower(Provincie.naam).in_(names)))
+        .scalar_subquery()
+    )
+
+
+def postcode_prefix(value: str) -> str:
+    prefix = value.replace(" ", "").upper()
+    if not POSTCODE_PREFIX.match(prefix):
+        raise BadUserInput(f"postcode: {value!r} is not a PC4 (3511) or a postcode (3511AB)")
+    return prefix
+
+
+def rio_code(argument: str, value: str) -> str:
+    if not RIO_CODES[argument].match(value):
+        raise BadUserInput(
+            f"{argument}: {value!r} is not a RIO code of the form {RIO_CODES[argument].pattern[1:-1]}"
+        )
+    return value
+
+
+def denominatie(column: ColumnElement[str | None], codes: Sequence[str]) -> ColumnElement[bool]:
+    """Any of ``codes`` occurs in the comma-separated denominatie column."""
+    wrapped = literal(",") + func.coalesce(column, "") + literal(",")
+    return or_(*(wrapped.like(f"%,{code},%") for code in codes))
+
+
+def locatie_matches(
+    peildatum: dt.date,
+    *,
+    gemeentecode: Sequence[str] | None,
+    provincie: Sequence[str] | None,
+    postcode: str | None,
+    plaats: str | None,
+) -> list[ColumnElement[bool]]:
+    """Conditions on Onderwijslocatie columns for the address filters that are set."""
+    conditions: list[ColumnElement[bool]] = []
+    if gemeentecode:
+        conditions.append(Onderwijslocatie.gemeente_code.in_(gemeentecodes(gemeentecode)))
+    if provincie:
+        conditions.append(Onderwijslocatie.provincie_code.in_(provincie_codes(provincie)))
+    if postcode:
+        conditions.append(Onderwijslocatie.postcode.startswith(postcode_prefix(postcode)))
+    if plaats:
+        conditions.append(func.lower(Onderwijslocatie.plaatsnaam) == plaats.strip().lower())
+    return conditions
+
+
+def aanbod_exists(peildatum: dt.date, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    """There is an aangeboden opleiding valid on the peildatum meeting ``conditions``."""
+    return exists().where(geldig_op(AangebodenOpleiding, peildatum), *conditions)

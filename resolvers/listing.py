@@ -1,0 +1,59 @@
+"""One page of a root list: one SQL statement for the rows and one for the total.
+
+The next page starts after the cursor's sort key (keyset), so a deep page costs what the first
+page costs. Sort keys end with the row's code, so they are unique.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, Select, func, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from loaders.paging import Page, PageRequest, SortKey
+from onderwijsgraaf.errors import BadUserInput
+
+Sessions = async_sessionmaker[AsyncSession]
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """A named sort order: expressions that are never NULL and end with a unique code."""
+
+    name: str
+    keys: tuple[ColumnElement[Any], ...]
+
+
+def pick_ordering(list_name: str, orderings: Sequence[Ordering], wanted: str | None) -> Ordering:
+    if wanted is None:
+        return orderings[0]
+    for ordering in orderings:
+        if ordering.name == wanted:
+            return ordering
+    names = " or ".join(o.name for o in orderings)
+    raise BadUserInput(f"orderBy {wanted} is not available for {list_name}; use {names}")
+
+
+async def page_of(
+    sessions: Sessions, base: Select[Any], ordering: Ordering, request: PageRequest
+) -> Page[Row[Any]]:
+    labels = [key.label(f"sort_{i}") for i, key in enumerate(ordering.keys)]
+    query = base.add_columns(*labels).order_by(*ordering.keys).limit(request.first + 1)
+    if request.after is not None:
+        if len(request.after) != len(ordering.keys):
+            raise BadUserInput("after: this cursor belongs to another orderBy of this list")
+        query = query.where(tuple_(*ordering.keys) > tuple_(*request.after))
+    async with sessions() as session:
+        total = await session.scalar(select(func.count()).select_from(base.subquery()))
+        rows = (await session.execute(query)).all()
+    return Page.of(request, rows, total or 0, _sort_key(len(labels)))
+
+
+def _sort_key(size: int) -> Any:
+    def key(row: Row[Any]) -> SortKey:
+        return tuple(getattr(row, f"sort_{i}") for i in range(size))
+
+    return key

@@ -1,0 +1,98 @@
+"""The root list ``onderwijslocaties``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, exists, func, select
+
+from loaders.paging import Page, PageRequest
+from onderwijsgraaf.db.models import (
+    AangebodenOpleiding,
+    Onderwijsaanbieder,
+    Onderwijslocatie,
+    Onderwijslocatiegebruik,
+    geldig_op,
+)
+from resolvers.conditions import aanbod_exists, denominatie, locatie_matches, rio_code, woorden
+from resolvers.listing import Ordering, Sessions, page_of, pick_ordering
+
+KIND = "onderwijslocaties"
+ORDERINGS = (
+    Ordering("CODE", (Onderwijslocatie.code,)),
+    Ordering("POSTCODE", (func.coalesce(Onderwijslocatie.postcode, ""), Onderwijslocatie.code)),
+)
+
+
+@dataclass(frozen=True)
+class LocatieFilter:
+    zoek: str | None = None
+    gemeentecode: list[str] | None = None
+    provincie: list[str] | None = None
+    postcode: str | None = None
+    plaats: str | None = None
+    sector: list[str] | None = None
+    onderwijsconcept: list[str] | None = None
+    denominatie: list[str] | None = None
+    onderwijsaanbieder_code: str | None = None
+    onderwijsbestuur_code: str | None = None
+
+
+def conditions(filter: LocatieFilter, peildatum: dt.date) -> list[ColumnElement[bool]]:
+    found = [
+        geldig_op(Onderwijslocatie, peildatum),
+        *locatie_matches(
+            peildatum,
+            gemeentecode=filter.gemeentecode,
+            provincie=filter.provincie,
+            postcode=filter.postcode,
+            plaats=filter.plaats,
+        ),
+    ]
+    gebruik: list[ColumnElement[bool]] = []
+    if filter.zoek is not None:
+        gebruik.append(woorden(Onderwijsaanbieder.zoeknaam, filter.zoek))
+    if filter.denominatie:
+        gebruik.append(denominatie(Onderwijsaanbieder.denominatie, filter.denominatie))
+    if filter.onderwijsaanbieder_code is not None:
+        code = rio_code("onderwijsaanbiederCode", filter.onderwijsaanbieder_code)
+        gebruik.append(Onderwijsaanbieder.code == code)
+    if filter.onderwijsbestuur_code is not None:
+        code = rio_code("onderwijsbestuurCode", filter.onderwijsbestuur_code)
+        gebruik.append(Onderwijslocatiegebruik.onderwijsbestuur_code == code)
+    if gebruik:
+        found.append(
+            exists().where(
+                Onderwijslocatiegebruik.onderwijslocatie_code == Onderwijslocatie.code,
+                Onderwijslocatiegebruik.onderwijsaanbieder_code == Onderwijsaanbieder.code,
+                geldig_op(Onderwijslocatiegebruik, peildatum),
+                geldig_op(Onderwijsaanbieder, peildatum),
+                *gebruik,
+            )
+        )
+    hier = AangebodenOpleiding.onderwijslocatie_code == Onderwijslocatie.code
+    if filter.sector:
+        found.append(aanbod_exists(peildatum, hier, AangebodenOpleiding.sector.in_(filter.sector)))
+    if filter.onderwijsconcept:
+        found.append(
+            aanbod_exists(
+                peildatum, hier, AangebodenOpleiding.onderwijsconcept.in_(filter.onderwijsconcept)
+            )
+        )
+    return found
+
+
+async def onderwijslocaties(
+    sessions: Sessions,
+    filter: LocatieFilter,
+    order_by: str | None,
+    first: int | None,
+    after: str | None,
+    peildatum: dt.date,
+) -> Page[Row[Any]]:
+    ordering = pick_ordering(KIND, ORDERINGS, order_by)
+    request = PageRequest.parse(f"{KIND}/{ordering.name}", first, after)
+    query = select(Onderwijslocatie.__table__).where(*conditions(filter, peildatum))
+    return await page_of(sessions, query, ordering, request)

@@ -1,0 +1,56 @@
+"""The root list ``opleidingseenheden``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, select
+
+from loaders.paging import Page, PageRequest
+from onderwijsgraaf.db.models import Opleidingseenheid, geldig_op
+from resolvers.conditions import woorden
+from resolvers.listing import Ordering, Sessions, page_of, pick_ordering
+
+KIND = "opleidingseenheden"
+ORDERINGS = (
+    Ordering("NAAM", (Opleidingseenheid.zoeknaam, Opleidingseenheid.code)),
+    Ordering("CODE", (Opleidingseenheid.code,)),
+)
+
+
+@dataclass(frozen=True)
+class OpleidingseenheidFilter:
+    zoek: str | None = None
+    sector: list[str] | None = None
+    niveau: list[str] | None = None
+    erkende_opleidingscode: list[str] | None = None
+
+
+def conditions(filter: OpleidingseenheidFilter, peildatum: dt.date) -> list[ColumnElement[bool]]:
+    o = Opleidingseenheid
+    found: list[ColumnElement[bool]] = [geldig_op(o, peildatum)]
+    if filter.zoek is not None:
+        found.append(woorden(o.zoeknaam, filter.zoek))
+    if filter.sector:
+        found.append(o.sector.in_(filter.sector))
+    if filter.niveau:
+        found.append(o.niveau.in_(filter.niveau))
+    if filter.erkende_opleidingscode:
+        found.append(o.erkende_opleidingscode.in_(filter.erkende_opleidingscode))
+    return found
+
+
+async def opleidingseenheden(
+    sessions: Sessions,
+    filter: OpleidingseenheidFilter,
+    order_by: str | None,
+    first: int | None,
+    after: str | None,
+    peildatum: dt.date,
+) -> Page[Row[Any]]:
+    ordering = pick_ordering(KIND, ORDERINGS, order_by)
+    request = PageRequest.parse(f"{KIND}/{ordering.name}", first, after)
+    query = select(Opleidingseenheid.__table__).where(*conditions(filter, peildatum))
+    return await page_of(sessions, query, ordering, request)

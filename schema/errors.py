@@ -1,0 +1,53 @@
+"""Every error a caller sees carries ``extensions.code``; unexpected errors are masked and logged.
+
+- our own errors (``onderwijsgraaf.errors``) keep their message and code;
+- errors GraphQL itself finds in the document or variables (an unknown enum value, a wrong
+  type) are BAD_USER_INPUT, except the depth and alias limits, which are COST_LIMIT_EXCEEDED;
+- anything else becomes "Internal server error" (INTERNAL): no stack trace or SQL leaves the
+  server; it is logged with its traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from onderwijsgraaf.errors import OnderwijsgraafError
+
+log = logging.getLogger("onderwijsgraaf.errors")
+LIMIT_MESSAGES = ("exceeds maximum operation depth", "aliases found. Allowed")
+
+
+class ErrorCodes(SchemaExtension):
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [coded(error) for error in result.errors]
+
+
+def coded(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, OnderwijsgraafError):
+        return _with_code(error, original.message, original.code)
+    if original is None or isinstance(original, GraphQLError):
+        limit = any(text in error.message for text in LIMIT_MESSAGES)
+        return _with_code(
+            error, error.message, "COST_LIMIT_EXCEEDED" if limit else "BAD_USER_INPUT"
+        )
+    log.error("unexpected error in %s", ".".join(map(str, error.path or [])), exc_info=original)
+    return _with_code(error, "Internal server error", "INTERNAL")
+
+
+def _with_code(error: GraphQLError, message: str, code: str) -> GraphQLError:
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={**(error.extensions or {}), "code": code},
+    )

@@ -1,0 +1,159 @@
+"""Filter inputs of the root lists. All set filters must hold (AND); a list means any of (OR)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from resolvers.aanbieders import AanbiederFilter
+from resolvers.aanbod import AanbodFilter
+from resolvers.besturen import BestuurFilter
+from resolvers.locaties import LocatieFilter
+from resolvers.opleidingseenheden import OpleidingseenheidFilter as EenheidFilter
+from schema.enums import Denominatie, Niveau, Onderwijsconcept, Sector, Voertaal, Vorm, codes
+
+ZOEK = "Woorden in de naam (hoofdletter- en accentongevoelig). / Words in the name."
+GEMEENTE = "CBS-gemeentecode(s) van de locatie, bv. 0363. / Municipality code(s)."
+PROVINCIE = "Provincie: naam of code (Utrecht, 26, PV26). / Province name or code."
+POSTCODE = "Postcode of begin ervan: 3511 of 3511AB. / Postcode prefix."
+PLAATS = "Plaatsnaam (hoofdletterongevoelig). / Place name."
+SECTOR = "Sector(en) van het aanbod. / Sector(s)."
+CONCEPT = "Onderwijsconcept(en). / Educational concept(s)."
+DENOMINATIE = "Richting(en). / Denomination(s)."
+BESTUUR = "Alleen onder dit onderwijsbestuur (NNNBNNN). / Only under this governing body."
+AANBIEDER = "Alleen van deze onderwijsaanbieder (NNNANNN). / Only of this institution."
+
+
+@strawberry.input(description="Filter op onderwijsbesturen. / Filter on governing bodies.")
+class OnderwijsbestuurFilter:
+    zoek: str | None = strawberry.field(default=None, description=ZOEK)
+
+    def to_filter(self) -> BestuurFilter:
+        return BestuurFilter(zoek=self.zoek)
+
+
+@strawberry.input(description="Filter op onderwijsaanbieders. / Filter on institutions.")
+class OnderwijsaanbiederFilter:
+    zoek: str | None = strawberry.field(default=None, description=ZOEK)
+    gemeentecode: list[str] | None = strawberry.field(default=None, description=GEMEENTE)
+    provincie: list[str] | None = strawberry.field(default=None, description=PROVINCIE)
+    sector: list[Sector] | None = strawberry.field(default=None, description=SECTOR)
+    onderwijsconcept: list[Onderwijsconcept] | None = strawberry.field(
+        default=None, description=CONCEPT
+    )
+    denominatie: list[Denominatie] | None = strawberry.field(default=None, description=DENOMINATIE)
+    onderwijsbestuur_code: str | None = strawberry.field(default=None, description=BESTUUR)
+
+    def to_filter(self) -> AanbiederFilter:
+        return AanbiederFilter(
+            zoek=self.zoek,
+            gemeentecode=self.gemeentecode,
+            provincie=self.provincie,
+            sector=codes(self.sector),
+            onderwijsconcept=codes(self.onderwijsconcept),
+            denominatie=codes(self.denominatie),
+            onderwijsbestuur_code=self.onderwijsbestuur_code,
+        )
+
+
+@strawberry.input(description="Filter op onderwijslocaties. / Filter on locations.")
+class OnderwijslocatieFilter:
+    zoek: str | None = strawberry.field(
+        default=None,
+        description="Woorden in de naam van een aanbieder op de locatie. / Words in a name of an institution there.",
+    )
+    gemeentecode: list[str] | None = strawberry.field(default=None, description=GEMEENTE)
+    provincie: list[str] | None = strawberry.field(default=None, description=PROVINCIE)
+    postcode: str | None = strawberry.field(default=None, description=POSTCODE)
+    plaats: str | None = strawberry.field(default=None, description=PLAATS)
+    sector: list[Sector] | None = strawberry.field(default=None, description=SECTOR)
+    onderwijsconcept: list[Onderwijsconcept] | None = strawberry.field(
+        default=None, description=CONCEPT
+    )
+    denominatie: list[Denominatie] | None = strawberry.field(default=None, description=DENOMINATIE)
+    onderwijsaanbieder_code: str | None = strawberry.field(default=None, description=AANBIEDER)
+    onderwijsbestuur_code: str | None = strawberry.field(default=None, description=BESTUUR)
+
+    def to_filter(self) -> LocatieFilter:
+        return LocatieFilter(
+            zoek=self.zoek,
+            gemeentecode=self.gemeentecode,
+            provincie=self.provincie,
+            postcode=self.postcode,
+            plaats=self.plaats,
+            sector=codes(self.sector),
+            onderwijsconcept=codes(self.onderwijsconcept),
+            denominatie=codes(self.denominatie),
+            onderwijsaanbieder_code=self.onderwijsaanbieder_code,
+            onderwijsbestuur_code=self.onderwijsbestuur_code,
+        )
+
+
+@strawberry.input(description="Filter op aangeboden opleidingen. / Filter on offerings.")
+class AangebodenOpleidingFilter:
+    zoek: str | None = strawberry.field(default=None, description=ZOEK)
+    gemeentecode: list[str] | None = strawberry.field(default=None, description=GEMEENTE)
+    provincie: list[str] | None = strawberry.field(default=None, description=PROVINCIE)
+    postcode: str | None = strawberry.field(default=None, description=POSTCODE)
+    plaats: str | None = strawberry.field(default=None, description=PLAATS)
+    sector: list[Sector] | None = strawberry.field(default=None, description=SECTOR)
+    onderwijsconcept: list[Onderwijsconcept] | None = strawberry.field(
+        default=None, description=CONCEPT
+    )
+    niveau: list[Niveau] | None = strawberry.field(
+        default=None, description="Niveau(s). / Level(s)."
+    )
+    vorm: list[Vorm] | None = strawberry.field(
+        default=None, description="Vorm(en). / Mode(s) of study."
+    )
+    voertaal: list[Voertaal] | None = strawberry.field(
+        default=None, description="Voertaal/-talen. / Language(s)."
+    )
+    erkende_opleidingscode: list[str] | None = strawberry.field(
+        default=None, description="CROHO/CREBO-code(s). / Recognised programme code(s)."
+    )
+    instroom_vanaf: dt.date | None = strawberry.field(
+        default=None,
+        description="Heeft een instroommoment op of na deze datum. / Has an intake on or after.",
+    )
+    onderwijsaanbieder_code: str | None = strawberry.field(default=None, description=AANBIEDER)
+    onderwijsbestuur_code: str | None = strawberry.field(default=None, description=BESTUUR)
+
+    def to_filter(self) -> AanbodFilter:
+        return AanbodFilter(
+            zoek=self.zoek,
+            gemeentecode=self.gemeentecode,
+            provincie=self.provincie,
+            postcode=self.postcode,
+            plaats=self.plaats,
+            sector=codes(self.sector),
+            onderwijsconcept=codes(self.onderwijsconcept),
+            niveau=codes(self.niveau),
+            vorm=codes(self.vorm),
+            voertaal=codes(self.voertaal),
+            erkende_opleidingscode=self.erkende_opleidingscode,
+            instroom_vanaf=self.instroom_vanaf,
+            onderwijsaanbieder_code=self.onderwijsaanbieder_code,
+            onderwijsbestuur_code=self.onderwijsbestuur_code,
+        )
+
+
+@strawberry.input(description="Filter op opleidingseenheden. / Filter on programmes.")
+class OpleidingseenheidFilter:
+    zoek: str | None = strawberry.field(default=None, description=ZOEK)
+    sector: list[Sector] | None = strawberry.field(default=None, description=SECTOR)
+    niveau: list[Niveau] | None = strawberry.field(
+        default=None, description="Niveau(s). / Level(s)."
+    )
+    erkende_opleidingscode: list[str] | None = strawberry.field(
+        default=None, description="CROHO/CREBO-code(s). / Recognised programme code(s)."
+    )
+
+    def to_filter(self) -> EenheidFilter:
+        return EenheidFilter(
+            zoek=self.zoek,
+            sector=codes(self.sector),
+            niveau=codes(self.niveau),
+            erkende_opleidingscode=self.erkende_opleidingscode,
+        )

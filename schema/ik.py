@@ -1,0 +1,17 @@
+"""``ik``: the caller as the server sees it."""
+
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.type(description="De aanroeper: anoniem, of de rollen uit het token. / The caller.")
+class Gebruiker:
+    anoniem: bool = strawberry.field(description="Zonder token. / Without a token.")
+    rollen: list[str] = strawberry.field(
+        description="Rollen: inspectie, duo, gemeente:<CBS-code>. / Roles from the token."
+    )
+
+
+def ik() -> Gebruiker:
+    return Gebruiker(anoniem=True, rollen=[])
