@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiodataloader import DataLoader
-from sqlalchemy import Column, ColumnElement, Row, Select, case, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Row, Select, case, func, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import QueryableAttribute
 
 from loaders.paging import Page, PageRequest, SortKey
 
 Sessions = async_sessionmaker[AsyncSession]
 ByKey = tuple[Hashable, dt.date]
+# A column of a model (Onderwijsaanbieder.code) or any SQL expression.
+Expr = ColumnElement[Any] | QueryableAttribute[Any]
 PagedKey = tuple[Hashable, dt.date, int, str | None]
 
 
@@ -32,10 +35,10 @@ class ByKeySpec:
     """Rows of ``query(peildatum)`` looked up by ``key``."""
 
     query: Callable[[dt.date], Select[Any]]
-    key: ColumnElement[Any]
+    key: Expr
 
 
-class ByKeyLoader(DataLoader):  # type: ignore[misc]  # aiodataloader ships no type hints
+class ByKeyLoader(DataLoader[ByKey, "Row[Any] | None"]):
     def __init__(self, sessions: Sessions, spec: ByKeySpec) -> None:
         super().__init__()
         self.sessions = sessions
@@ -65,14 +68,14 @@ class EdgeSpec:
 
     kind: str
     query: Callable[[dt.date], Select[Any]]
-    parent: ColumnElement[Any]
+    parent: Expr
     order: tuple[str, ...]
 
     def key(self, row: Row[Any]) -> SortKey:
         return tuple(getattr(row, name) for name in self.order)
 
 
-class PagedLoader(DataLoader):  # type: ignore[misc]  # aiodataloader ships no type hints
+class PagedLoader(DataLoader[PagedKey, Page[Row[Any]]]):
     def __init__(self, sessions: Sessions, spec: EdgeSpec) -> None:
         super().__init__()
         self.sessions = sessions
@@ -121,7 +124,7 @@ class PagedLoader(DataLoader):  # type: ignore[misc]  # aiodataloader ships no t
             .where(self.spec.parent.in_(parents))
             .subquery()
         )
-        order: list[Column[Any]] = [inner.c[name] for name in self.spec.order]
+        order: list[ColumnElement[Any]] = [inner.c[name] for name in self.spec.order]
         if request.after is None:
             after: ColumnElement[Any] = literal(1)
             window_order: list[ColumnElement[Any]] = list(order)
@@ -147,11 +150,11 @@ class ListSpec:
     """A short list of values per parent (bounded by a value list, e.g. voertalen)."""
 
     query: Callable[[dt.date], Select[Any]]
-    parent: ColumnElement[Any]
-    value: ColumnElement[Any]
+    parent: Expr
+    value: Expr
 
 
-class ListLoader(DataLoader):  # type: ignore[misc]  # aiodataloader ships no type hints
+class ListLoader(DataLoader[ByKey, list[Any]]):
     def __init__(self, sessions: Sessions, spec: ListSpec) -> None:
         super().__init__()
         self.sessions = sessions

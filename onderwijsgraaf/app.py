@@ -9,15 +9,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import NullPool
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
+from loaders import Loaders
 from onderwijsgraaf.db.engine import create_engine, is_sqlite, session_factory
 from onderwijsgraaf.db.migrate import current_revision, head_revision
+from onderwijsgraaf.graphiql import STATIC, graphiql_page
 from onderwijsgraaf.settings import Settings
-from loaders import Loaders
 from schema.context import Context
 from schema.query import build_schema
 
@@ -28,6 +30,9 @@ class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         super().__init__(build_schema(), graphql_ide="graphiql")
         self.sessions = sessions
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        return HTMLResponse(graphiql_page())
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -55,6 +60,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/health", health, methods=["GET"]),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         lifespan=lifespan,
     )

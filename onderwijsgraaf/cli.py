@@ -61,6 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--quiet", action="store_true", help="print no progress")
     seed.set_defaults(handler=_seed)
 
+    sdl = commands.add_parser(
+        "schema",
+        help="write the GraphQL SDL to schema/schema.graphql",
+        description="Write the schema as SDL to schema/schema.graphql (committed); with --check, "
+        "only compare and exit 1 when the file is out of date.",
+    )
+    sdl.add_argument("--check", action="store_true", help="compare only; exit 1 on drift")
+    sdl.set_defaults(handler=_schema)
+
     db = commands.add_parser("db", help="database maintenance", description="Database maintenance.")
     db_commands = db.add_subparsers(title="commands", metavar="COMMAND")
     upgrade = db_commands.add_parser(
@@ -94,6 +103,30 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
     )
+    return 0
+
+
+SDL_FILE = Path(__file__).resolve().parent.parent / "schema" / "schema.graphql"
+
+
+def sdl() -> str:
+    from schema.query import build_schema
+
+    return str(build_schema()) + "\n"
+
+
+def _schema(settings: Settings, args: argparse.Namespace) -> int:
+    text = sdl()
+    if args.check:
+        if not SDL_FILE.exists() or SDL_FILE.read_text(encoding="utf-8") != text:
+            print(
+                f"{SDL_FILE} is out of date; run: python -m onderwijsgraaf schema", file=sys.stderr
+            )
+            return 1
+        print(f"{SDL_FILE} is up to date", file=sys.stderr)
+        return 0
+    SDL_FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {SDL_FILE}", file=sys.stderr)
     return 0
 
 

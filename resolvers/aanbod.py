@@ -78,7 +78,14 @@ def conditions(filter: AanbodFilter, peildatum: dt.date) -> list[ColumnElement[b
     if filter.erkende_opleidingscode:
         eenheid.append(Opleidingseenheid.erkende_opleidingscode.in_(filter.erkende_opleidingscode))
     if eenheid:
-        found.append(a.opleidingseenheid_code.in_(select(Opleidingseenheid.code).where(*eenheid)))
+        # the opleidingseenheid must itself be valid on the peildatum, as in the answer
+        found.append(
+            a.opleidingseenheid_code.in_(
+                select(Opleidingseenheid.code).where(
+                    geldig_op(Opleidingseenheid, peildatum), *eenheid
+                )
+            )
+        )
     if filter.voertaal:
         found.append(
             exists().where(

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, literal, or_, select
+from sqlalchemy.orm import QueryableAttribute
 
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
@@ -26,7 +27,7 @@ RIO_CODES = {
 }
 
 
-def woorden(column: ColumnElement[str], zoek: str) -> ColumnElement[bool]:
+def woorden(column: ColumnElement[str] | QueryableAttribute[str], zoek: str) -> ColumnElement[bool]:
     """Every word of ``zoek`` occurs in the (normalised) name, ignoring case and accents."""
     words = zoeknaam(zoek).split()
     if not words:
@@ -69,7 +70,9 @@ def rio_code(argument: str, value: str) -> str:
     return value
 
 
-def denominatie(column: ColumnElement[str | None], codes: Sequence[str]) -> ColumnElement[bool]:
+def denominatie(
+    column: ColumnElement[str | None] | QueryableAttribute[str | None], codes: Sequence[str]
+) -> ColumnElement[bool]:
     """Any of ``codes`` occurs in the comma-separated denominatie column."""
     wrapped = literal(",") + func.coalesce(column, "") + literal(",")
     return or_(*(wrapped.like(f"%,{code},%") for code in codes))

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import QueryableAttribute
 
 from loaders.paging import Page, PageRequest, SortKey
 from onderwijsgraaf.errors import BadUserInput
@@ -24,7 +25,7 @@ class Ordering:
     """A named sort order: expressions that are never NULL and end with a unique code."""
 
     name: str
-    keys: tuple[ColumnElement[Any], ...]
+    keys: tuple[ColumnElement[Any] | QueryableAttribute[Any], ...]
 
 
 def pick_ordering(list_name: str, orderings: Sequence[Ordering], wanted: str | None) -> Ordering:

@@ -31,22 +31,22 @@ def checked(kind: str, code: str) -> str:
 
 
 async def onderwijsbestuur(loaders: Loaders, code: str, peildatum: dt.date) -> Row[Any] | None:
-    return await loaders.besturen_by_code.load((checked("onderwijsbestuur", code), peildatum))  # type: ignore[no-any-return]
+    return await loaders.besturen_by_code.load((checked("onderwijsbestuur", code), peildatum))
 
 
 async def onderwijsaanbieder(loaders: Loaders, code: str, peildatum: dt.date) -> Row[Any] | None:
-    return await loaders.aanbieders_by_code.load((checked("onderwijsaanbieder", code), peildatum))  # type: ignore[no-any-return]
+    return await loaders.aanbieders_by_code.load((checked("onderwijsaanbieder", code), peildatum))
 
 
 async def onderwijslocatie(loaders: Loaders, code: str, peildatum: dt.date) -> Row[Any] | None:
-    return await loaders.locaties_by_code.load((checked("onderwijslocatie", code), peildatum))  # type: ignore[no-any-return]
+    return await loaders.locaties_by_code.load((checked("onderwijslocatie", code), peildatum))
 
 
 async def opleidingseenheid(loaders: Loaders, code: str, peildatum: dt.date) -> Row[Any] | None:
     return await loaders.opleidingseenheden_by_code.load(
         (checked("opleidingseenheid", code), peildatum)
-    )  # type: ignore[no-any-return]
+    )
 
 
 async def aangeboden_opleiding(loaders: Loaders, code: str, peildatum: dt.date) -> Row[Any] | None:
-    return await loaders.aanbod_by_code.load((checked("aangebodenOpleiding", code), peildatum))  # type: ignore[no-any-return]
+    return await loaders.aanbod_by_code.load((checked("aangebodenOpleiding", code), peildatum))

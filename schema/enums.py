@@ -11,13 +11,18 @@ import strawberry
 
 from onderwijsgraaf.db import waardelijsten as wl
 
+# The GraphQL names of each enum's values, for error messages that list what is valid.
+VALUES: dict[str, list[str]] = {}
+
 
 def _enum(name: str, waarden: wl.Waardelijst, description: str) -> Any:
+    VALUES[name] = [code.replace("-", "_") for code in waarden]
     members = {
         code.replace("-", "_"): strawberry.enum_value(code, description=label)
         for code, label in waarden.items()
     }
-    return strawberry.enum(Enum(name, members), description=description)  # type: ignore[misc]
+    enum = Enum(name, members)  # type: ignore[misc]  # a functional Enum of computed members
+    return strawberry.enum(enum, description=description)
 
 
 if TYPE_CHECKING:  # for mypy the enums are opaque; at run time they are real enums

@@ -10,14 +10,17 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from onderwijsgraaf.errors import OnderwijsgraafError
+from schema.enums import VALUES
 
 log = logging.getLogger("onderwijsgraaf.errors")
+UNKNOWN_ENUM_VALUE = re.compile(r"does not exist in '(\w+)' enum")
 LIMIT_MESSAGES = ("exceeds maximum operation depth", "aliases found. Allowed")
 
 
@@ -34,12 +37,19 @@ def coded(error: GraphQLError) -> GraphQLError:
     if isinstance(original, OnderwijsgraafError):
         return _with_code(error, original.message, original.code)
     if original is None or isinstance(original, GraphQLError):
-        limit = any(text in error.message for text in LIMIT_MESSAGES)
-        return _with_code(
-            error, error.message, "COST_LIMIT_EXCEEDED" if limit else "BAD_USER_INPUT"
-        )
+        if any(text in error.message for text in LIMIT_MESSAGES):
+            return _with_code(error, error.message, "COST_LIMIT_EXCEEDED")
+        return _with_code(error, _with_valid_values(error.message), "BAD_USER_INPUT")
     log.error("unexpected error in %s", ".".join(map(str, error.path or [])), exc_info=original)
     return _with_code(error, "Internal server error", "INTERNAL")
+
+
+def _with_valid_values(message: str) -> str:
+    """GraphQL says an enum value does not exist; we add which values do."""
+    match = UNKNOWN_ENUM_VALUE.search(message)
+    if match and match.group(1) in VALUES:
+        return f"{message} Valid values: {', '.join(VALUES[match.group(1)])}."
+    return message
 
 
 def _with_code(error: GraphQLError, message: str, code: str) -> GraphQLError:

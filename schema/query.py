@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.types import ExecutionContext
 from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter
-from strawberry.types import Info
+from strawberry.types import ExecutionContext, Info
 
 from onderwijsgraaf.errors import BadUserInput
 from resolvers import aanbieders, aanbod, besturen, locaties, lookups, opleidingseenheden
@@ -32,7 +32,7 @@ from schema.types.locatie import Onderwijslocatie
 from schema.types.opleidingseenheid import Opleidingseenheid, opleidingseenheid_from_row
 from schema.waardelijsten import Waardelijsten, waardelijsten
 
-MAX_DEPTH = 15
+MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_NODES = 100
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -270,7 +270,9 @@ async def _node(info: Info[Context, None], id: str) -> Node | None:
 
 
 class Schema(strawberry.Schema):
-    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
         """Logging happens in ``ErrorCodes``, for unexpected errors only."""
 
 
@@ -284,7 +286,7 @@ def build_schema() -> strawberry.Schema:
         ],
         extensions=[
             ErrorCodes,
-            QueryDepthLimiter(max_depth=MAX_DEPTH),
-            MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
+            partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
         ],
     )

@@ -12,14 +12,17 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from onderwijsgraaf.app import create_app
 from onderwijsgraaf.db.digest import content_digest
 from onderwijsgraaf.db.engine import create_engine
-from onderwijsgraaf.settings import ROOT, normalise_database_url
+from onderwijsgraaf.settings import ROOT, Settings, normalise_database_url
 from seed.load import BeforeSwap, seed_database
 
 DATA_DIR = ROOT / "seed" / "data"
@@ -111,3 +114,63 @@ def seeded(request: pytest.FixtureRequest) -> Target:
     """The seeded database, once on SQLite and once on PostgreSQL."""
     target: Target = request.getfixturevalue(f"seeded_{request.param}")
     return target
+
+
+@dataclass
+class Api:
+    """The real ASGI app over HTTP, counting the SQL statements it runs."""
+
+    client: httpx.AsyncClient
+    statements: list[str]
+
+    async def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The data of a query that must succeed."""
+        body = await self.post(query, variables)
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def error(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The one error of a query that must fail."""
+        body = await self.post(query, variables)
+        assert len(body.get("errors", [])) == 1, body
+        error: dict[str, Any] = body["errors"][0]
+        return error
+
+    async def counted(
+        self, query: str, variables: dict[str, Any] | None = None
+    ) -> tuple[dict[str, Any], int]:
+        """The data of a query and the number of SQL statements it ran."""
+        self.statements.clear()
+        data = await self.data(query, variables)
+        return data, len(self.statements)
+
+
+@pytest.fixture
+async def api(seeded: Target) -> AsyncIterator[Api]:
+    app = create_app(
+        Settings(database_url=seeded.url, database_schema=seeded.schema, seed_data_dir=DATA_DIR)
+    )
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(app.state.engine.sync_engine, "before_cursor_execute", count)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            yield Api(client, statements)
+
+
+@pytest.fixture
+async def client(api: Api) -> httpx.AsyncClient:
+    return api.client

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -10,7 +11,7 @@ from strawberry.types import Info
 
 from schema.connection import After, Connection, First
 from schema.context import Context
-from schema.enums import Leertraject, Onderwijsconcept, Sector, Vorm, Voertaal
+from schema.enums import Leertraject, Onderwijsconcept, Sector, Voertaal, Vorm
 from schema.node import Node
 from schema.types.common import Herkomst
 from schema.types.geldigheid import Geldigheid
@@ -195,13 +196,7 @@ def aanbod_from_row(row: Any, peildatum: dt.date) -> AangebodenOpleiding:
         return AangebodenMboOpleiding(
             **common, leertraject=Leertraject(row.leertraject) if row.leertraject else None
         )
-    concrete: type[
-        AangebodenBoOpleiding
-        | AangebodenSoOpleiding
-        | AangebodenVsoOpleiding
-        | AangebodenVoOpleiding
-    ]
-    concrete = {
+    concrete: Callable[..., AangebodenOpleiding] = {
         "AANGEBODENBOOPLEIDING": AangebodenBoOpleiding,
         "AANGEBODENSOOPLEIDING": AangebodenSoOpleiding,
         "AANGEBODENVSOOPLEIDING": AangebodenVsoOpleiding,

@@ -12,8 +12,8 @@ from schema.connection import After, Connection, First
 from schema.context import Context
 from schema.node import Node
 from schema.types.common import Coordinaten, Herkomst
-from schema.types.gemeente import Gemeente, Provincie
 from schema.types.geldigheid import Geldigheid
+from schema.types.gemeente import Gemeente, Provincie
 
 if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
