@@ -45,6 +45,9 @@ Peildatum = Annotated[
     ),
 ]
 Code = Annotated[str, strawberry.argument(description="De RIO-code. / The RIO code.")]
+FILTER = strawberry.argument(
+    description="Voorwaarden; alle moeten gelden, een lijst betekent één van. / Conditions (AND; a list is OR)."
+)
 OrderBy = Annotated[Sortering | None, strawberry.argument(description="Volgorde. / Order.")]
 
 
@@ -137,7 +140,7 @@ class Query:
     async def onderwijsbesturen(
         self,
         info: Info[Context, None],
-        filter: filters.OnderwijsbestuurFilter | None = None,
+        filter: Annotated[filters.OnderwijsbestuurFilter | None, FILTER] = None,
         order_by: OrderBy = None,
         first: First = None,
         after: After = None,
@@ -157,7 +160,7 @@ class Query:
     async def onderwijsaanbieders(
         self,
         info: Info[Context, None],
-        filter: filters.OnderwijsaanbiederFilter | None = None,
+        filter: Annotated[filters.OnderwijsaanbiederFilter | None, FILTER] = None,
         order_by: OrderBy = None,
         first: First = None,
         after: After = None,
@@ -177,7 +180,7 @@ class Query:
     async def onderwijslocaties(
         self,
         info: Info[Context, None],
-        filter: filters.OnderwijslocatieFilter | None = None,
+        filter: Annotated[filters.OnderwijslocatieFilter | None, FILTER] = None,
         order_by: OrderBy = None,
         first: First = None,
         after: After = None,
@@ -197,7 +200,7 @@ class Query:
     async def aangeboden_opleidingen(
         self,
         info: Info[Context, None],
-        filter: filters.AangebodenOpleidingFilter | None = None,
+        filter: Annotated[filters.AangebodenOpleidingFilter | None, FILTER] = None,
         order_by: OrderBy = None,
         first: First = None,
         after: After = None,
@@ -217,7 +220,7 @@ class Query:
     async def opleidingseenheden(
         self,
         info: Info[Context, None],
-        filter: filters.OpleidingseenheidFilter | None = None,
+        filter: Annotated[filters.OpleidingseenheidFilter | None, FILTER] = None,
         order_by: OrderBy = None,
         first: First = None,
         after: After = None,

@@ -10,6 +10,7 @@ two rows for the same aangeboden opleiding wins.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -22,6 +23,7 @@ from onderwijsgraaf.db.models import (
     Onderwijsaanbieder,
     Onderwijsbestuur,
     Onderwijslocatie,
+    Onderwijslocatiegebruik,
     Opleidingseenheid,
 )
 from onderwijsgraaf.db.zoeknaam import zoeknaam
@@ -123,6 +125,7 @@ def build_ho(data_dir: Path, dataset: Dataset, ref: Referentie) -> dict[str, str
     _opleidingseenheden(rows, erkenningen, dataset)
     locatie_gemeente = _locaties(rows, ref, dataset)
     gemeenten = _aangeboden_opleidingen(rows, locatie_gemeente, dataset)
+    _locatiegebruik(dataset)
     return gemeenten
 
 
@@ -306,3 +309,31 @@ def _aangeboden_opleidingen(
         if gemeente:
             gemeenten[aanbieder][gemeente] += 1
     return {a: min(c, key=lambda g: (-c[g], g)) for a, c in gemeenten.items()}
+
+
+def _locatiegebruik(dataset: Dataset) -> None:
+    """The file has no onderwijslocatiegebruik; an aanbieder uses the locaties it offers at,
+    from its first offering there until its last one ends (derived)."""
+    besturen = {
+        row["code"]: row["onderwijsbestuur_code"]
+        for row in dataset.rows[Onderwijsaanbieder.__tablename__]
+        if row["bron"] == bronnen.HO.code
+    }
+    perioden: dict[tuple[str, str], list[tuple[dt.date | None, dt.date | None]]] = defaultdict(list)
+    for aanbod in dataset.rows[AangebodenOpleiding.__tablename__]:
+        if aanbod["sector"] == "HO" and aanbod["onderwijslocatie_code"]:
+            key = (aanbod["onderwijsaanbieder_code"], aanbod["onderwijslocatie_code"])
+            perioden[key].append((aanbod["begindatum"], aanbod["einddatum"]))
+    for (aanbieder, locatie), periods in sorted(perioden.items()):
+        begins = [begin for begin, _ in periods]
+        ends = [end for _, end in periods]
+        dataset.add(
+            Onderwijslocatiegebruik,
+            onderwijsbestuur_code=besturen[aanbieder],
+            onderwijsaanbieder_code=aanbieder,
+            onderwijslocatie_code=locatie,
+            begindatum=None if None in begins else min(b for b in begins if b),
+            einddatum=None if None in ends else max(e for e in ends if e),
+            bron=bronnen.HO.code,
+            afgeleid="*",
+        )

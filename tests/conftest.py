@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,10 +155,10 @@ class Api:
         return data, len(self.statements)
 
 
-@pytest.fixture
-async def api(seeded: Target) -> AsyncIterator[Api]:
+@asynccontextmanager
+async def serving(target: Target) -> AsyncIterator[Api]:
     app = create_app(
-        Settings(database_url=seeded.url, database_schema=seeded.schema, seed_data_dir=DATA_DIR)
+        Settings(database_url=target.url, database_schema=target.schema, seed_data_dir=DATA_DIR)
     )
     statements: list[str] = []
 
@@ -169,6 +170,20 @@ async def api(seeded: Target) -> AsyncIterator[Api]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             yield Api(client, statements)
+
+
+@pytest.fixture
+async def api(seeded: Target) -> AsyncIterator[Api]:
+    """The API on SQLite and on PostgreSQL."""
+    async with serving(seeded) as api:
+        yield api
+
+
+@pytest.fixture
+async def sqlite_api(seeded_sqlite: Target) -> AsyncIterator[Api]:
+    """The API on SQLite only, for behaviour that does not depend on the database."""
+    async with serving(seeded_sqlite) as api:
+        yield api
 
 
 @pytest.fixture
