@@ -3,8 +3,8 @@
 - ``ByKeyLoader``: (key, peildatum) → the row with that key valid on that date, or ``None``.
 - ``PagedLoader``: (parent, peildatum, first, after) → a ``Page`` of the parent's rows.
 
-Both dedupe their keys and run one statement per distinct (peildatum, first, after): in a
-query that is one statement per edge, however many parents. Each batch opens its own short
+Both dedupe their keys and run one statement per (peildatum, first), whatever the parents
+and their cursors: in a query that is one statement per edge, however many parents. Each batch opens its own short
 session, so concurrent batches never share one.
 """
 
@@ -89,48 +89,59 @@ class PagedLoader(DataLoader[PagedKey, Page[Row[Any]]]):
         return (parent, peildatum, request.first, after)
 
     async def batch_load_fn(self, keys: Sequence[PagedKey]) -> list[Page[Row[Any]]]:
-        groups: dict[tuple[dt.date, int, str | None], set[Hashable]] = defaultdict(set)
-        for parent, peildatum, first, after in keys:
-            groups[(peildatum, first, after)].add(parent)
         pages: dict[PagedKey, Page[Row[Any]]] = {}
         async with self.sessions() as session:
-            for (peildatum, first, after), parents in groups.items():
-                request = PageRequest.parse(self.spec.kind, first, after)
-                rows = (await session.execute(self._statement(peildatum, parents, request))).all()
+            for peildatum, first, cursors in _batches(keys):
+                requests = {
+                    parent: PageRequest.parse(self.spec.kind, first, after)
+                    for parent, after in cursors.items()
+                }
+                statement = self._statement(peildatum, first, requests)
+                rows = (await session.execute(statement)).all()
                 per_parent: dict[Hashable, list[Row[Any]]] = defaultdict(list)
                 totals: dict[Hashable, int] = {}
                 for row in rows:
                     totals[row.edge_parent] = row.edge_total
                     if row.edge_after:
                         per_parent[row.edge_parent].append(row)
-                for parent in parents:
-                    pages[(parent, peildatum, first, after)] = Page.of(
+                for parent, request in requests.items():
+                    pages[(parent, peildatum, first, cursors[parent])] = Page.of(
                         request, per_parent[parent], totals.get(parent, 0), self.spec.key
                     )
         return [pages[key] for key in keys]
 
     def _statement(
-        self, peildatum: dt.date, parents: set[Hashable], request: PageRequest
+        self, peildatum: dt.date, first: int, requests: dict[Hashable, PageRequest]
     ) -> Select[Any]:
-        """One statement for all parents: the rows after the cursor, at most first + 1 per
-        parent, each with its parent's total. A parent whose rows all lie before the cursor
-        still returns one row (flagged ``_after = 0``) to carry its total."""
+        """One statement for all parents: the rows after each parent's cursor, at most
+        first + 1 per parent, each with its parent's total. A parent whose rows all lie before
+        its cursor still returns one row (flagged ``edge_after = 0``) to carry its total."""
         inner = (
             self.spec.query(peildatum)
             .add_columns(
                 self.spec.parent.label("edge_parent"),
                 func.count().over(partition_by=self.spec.parent).label("edge_total"),
             )
-            .where(self.spec.parent.in_(parents))
+            .where(self.spec.parent.in_(list(requests)))
             .subquery()
         )
         order: list[ColumnElement[Any]] = [inner.c[name] for name in self.spec.order]
-        if request.after is None:
-            after: ColumnElement[Any] = literal(1)
-            window_order: list[ColumnElement[Any]] = list(order)
+        cursors = [(parent, r.after) for parent, r in requests.items() if r.after is not None]
+        if cursors:
+            after: ColumnElement[Any] = case(
+                *(
+                    (
+                        inner.c.edge_parent == parent,
+                        case((tuple_(*order) > tuple_(*key), 1), else_=0),
+                    )
+                    for parent, key in cursors
+                ),
+                else_=1,
+            )
+            window_order: list[ColumnElement[Any]] = [after.desc(), *order]
         else:
-            after = case((tuple_(*order) > tuple_(*request.after), 1), else_=0)
-            window_order = [after.desc(), *order]
+            after = literal(1)
+            window_order = list(order)
         ranked = select(
             inner,
             after.label("edge_after"),
@@ -140,9 +151,25 @@ class PagedLoader(DataLoader[PagedKey, Page[Row[Any]]]):
         ).subquery()
         return (
             select(ranked)
-            .where(ranked.c.edge_rank <= request.first + 1)
+            .where(ranked.c.edge_rank <= first + 1)
             .order_by(ranked.c.edge_parent, ranked.c.edge_rank)
         )
+
+
+def _batches(
+    keys: Sequence[PagedKey],
+) -> list[tuple[dt.date, int, dict[Hashable, str | None]]]:
+    """Keys grouped into statements: one per (peildatum, first), each parent once in it (the
+    same parent asked with two cursors goes into a second statement)."""
+    batches: list[tuple[dt.date, int, dict[Hashable, str | None]]] = []
+    for parent, peildatum, first, after in dict.fromkeys(keys):
+        for batch_peildatum, batch_first, cursors in batches:
+            if (batch_peildatum, batch_first) == (peildatum, first) and parent not in cursors:
+                cursors[parent] = after
+                break
+        else:
+            batches.append((peildatum, first, {parent: after}))
+    return batches
 
 
 @dataclass(frozen=True)

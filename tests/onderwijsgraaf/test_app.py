@@ -50,10 +50,18 @@ async def test_queries_work_over_get(client: httpx.AsyncClient) -> None:
     assert {"code": "duo-ho-opleidingsoverzicht"} in response.json()["data"]["meta"]["bronnen"]
 
 
-async def test_graphiql_is_served_to_browsers(client: httpx.AsyncClient) -> None:
+async def test_graphiql_is_served_with_its_scripts_and_the_example(
+    client: httpx.AsyncClient,
+) -> None:
     response = await client.get("/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200
-    assert "graphiql" in response.text.lower()
+    assert "query ScholenInMijnGemeente" in response.text
+    for script in ("react.production.min.js", "react-dom.production.min.js", "graphiql.min.js"):
+        assert f'src="/static/graphiql/{script}"' in response.text
+        asset = await client.get(f"/static/graphiql/{script}")
+        assert asset.status_code == 200
+        assert len(asset.content) > 10_000
+    assert "unpkg.com" not in response.text
 
 
 async def test_health_reports_the_schema_revision(client: httpx.AsyncClient) -> None:

@@ -97,11 +97,12 @@ async def test_cohorten_below_an_offering_follow_the_peildatum(api: Api, seeded:
     on = await api.data(
         query, {"code": row.aangeboden_opleiding_code, "d": row.begindatum.isoformat()}
     )
-    codes = lambda data: [
-        e["node"]["code"] for e in data["aangebodenOpleiding"]["cohorten"]["edges"]
-    ]  # noqa: E731
-    assert "2027-09" not in codes(before)
-    assert "2027-09" in codes(on)
+    assert "2027-09" not in cohort_codes(before)
+    assert "2027-09" in cohort_codes(on)
+
+
+def cohort_codes(data: dict[str, Any]) -> list[str]:
+    return [e["node"]["code"] for e in data["aangebodenOpleiding"]["cohorten"]["edges"]]
 
 
 async def test_a_school_is_absent_before_it_was_founded(api: Api, seeded: Target) -> None:

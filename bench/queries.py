@@ -1,0 +1,65 @@
+"""Latency and SQL statements of the README example queries against the seeded database.
+
+    .venv/bin/python bench/queries.py [--runs 50]            # the embedded SQLite database
+    DATABASE_URL=postgresql://... .venv/bin/python bench/queries.py
+
+Runs each example through the real ASGI app (in process, over httpx) and prints median and
+p95 latency and the number of SQL statements per query. A benchmark to run and report, not a
+test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from sqlalchemy import event
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from onderwijsgraaf.app import create_app
+from onderwijsgraaf.graphiql import VOORBEELDEN
+
+
+async def bench(runs: int) -> None:
+    app = create_app()
+    statements: list[str] = []
+    event.listen(
+        app.state.engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2])
+    )
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            print(f"{'query':<14} {'median ms':>10} {'p95 ms':>8} {'statements':>11}")
+            for path in sorted(VOORBEELDEN.glob("*.graphql")):
+                query = path.read_text(encoding="utf-8")
+                timings = []
+                for _ in range(runs):
+                    statements.clear()
+                    started = time.perf_counter()
+                    response = await client.post("/graphql", json={"query": query})
+                    timings.append((time.perf_counter() - started) * 1000)
+                    if response.status_code != 200 or "errors" in response.json():
+                        raise SystemExit(f"{path.name} failed: {response.text[:500]}")
+                timings.sort()
+                p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+                print(
+                    f"{path.stem:<14} {statistics.median(timings):>10.1f} {p95:>8.1f} {len(statements):>11}"
+                )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=50, help="runs per query (default %(default)s)")
+    asyncio.run(bench(parser.parse_args().runs))
+
+
+if __name__ == "__main__":
+    main()
