@@ -1,0 +1,32 @@
+"""A popular query costs a fixed number of SQL statements, whatever the size of its answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Api
+
+QUERY = """
+query($first: Int!) {
+  onderwijsaanbieders(filter: {provincie: ["Utrecht"]}, first: $first, peildatum: "2025-10-01") {
+    edges { node {
+      naam sectoren
+      onderwijsbestuur { naam onderwijsaanbieders(first: 3) { totalCount } }
+      onderwijslocaties(first: 3) { edges { node { adres { gemeente { naam provincie { naam } } } aangebodenOpleidingen(first: 2) { totalCount } } } }
+      aangebodenOpleidingen(first: 3) { edges { node { opleidingseenheid { naamLang } cohorten { totalCount } } } }
+      erkenningen { edges { node { code ... on Vestigingserkenning { onderwijsinstellingserkenning { code } } } } }
+      communicatiecontexten { totalCount }
+    } }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("first", [1, 10, 100])
+async def test_statements_do_not_grow_with_the_page(api: Api, first: int) -> None:
+    data, statements = await api.counted(QUERY, {"first": first})
+    assert len(data["onderwijsaanbieders"]["edges"]) == first
+    # rows + count at the root, then one statement per edge type:
+    # sectoren, bestuur, bestuur.aanbieders, locaties, gemeenten, provincies, locatie.aanbod,
+    # aanbod, opleidingseenheden, cohorten, erkenningen, contexten
+    assert statements == 14
