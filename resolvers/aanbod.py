@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, exists, select
 
-from loaders.paging import Page, PageRequest
+from loaders.paging import Page
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
     AangebodenOpleidingVoertaal,
@@ -19,7 +19,7 @@ from onderwijsgraaf.db.models import (
     geldig_op,
 )
 from resolvers.conditions import locatie_matches, rio_code, woorden
-from resolvers.listing import Ordering, Sessions, page_of, pick_ordering
+from resolvers.listing import Ordering, Sessions, root_page
 
 KIND = "aangebodenOpleidingen"
 ORDERINGS = (
@@ -126,7 +126,13 @@ async def aangeboden_opleidingen(
     after: str | None,
     peildatum: dt.date,
 ) -> Page[Row[Any]]:
-    ordering = pick_ordering(KIND, ORDERINGS, order_by)
-    request = PageRequest.parse(f"{KIND}/{ordering.name}", first, after)
-    query = select(AangebodenOpleiding.__table__).where(*conditions(filter, peildatum))
-    return await page_of(sessions, query, ordering, request)
+    return await root_page(
+        sessions,
+        KIND,
+        ORDERINGS,
+        AangebodenOpleiding.__table__,
+        conditions(filter, peildatum),
+        order_by,
+        first,
+        after,
+    )

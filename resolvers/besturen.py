@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row
 
-from loaders.paging import Page, PageRequest
+from loaders.paging import Page
 from onderwijsgraaf.db.models import Onderwijsbestuur, geldig_op
 from resolvers.conditions import woorden
-from resolvers.listing import Ordering, Sessions, page_of, pick_ordering
+from resolvers.listing import Ordering, Sessions, root_page
 
 KIND = "onderwijsbesturen"
 ORDERINGS = (
@@ -33,9 +33,9 @@ async def onderwijsbesturen(
     after: str | None,
     peildatum: dt.date,
 ) -> Page[Row[Any]]:
-    ordering = pick_ordering(KIND, ORDERINGS, order_by)
-    request = PageRequest.parse(f"{KIND}/{ordering.name}", first, after)
-    query = select(Onderwijsbestuur.__table__).where(geldig_op(Onderwijsbestuur, peildatum))
+    conditions = [geldig_op(Onderwijsbestuur, peildatum)]
     if filter.zoek is not None:
-        query = query.where(woorden(Onderwijsbestuur.zoeknaam, filter.zoek))
-    return await page_of(sessions, query, ordering, request)
+        conditions.append(woorden(Onderwijsbestuur.zoeknaam, filter.zoek))
+    return await root_page(
+        sessions, KIND, ORDERINGS, Onderwijsbestuur.__table__, conditions, order_by, first, after
+    )

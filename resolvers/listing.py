@@ -58,3 +58,19 @@ def _sort_key(size: int) -> Any:
         return tuple(getattr(row, f"sort_{i}") for i in range(size))
 
     return key
+
+
+async def root_page(
+    sessions: Sessions,
+    kind: str,
+    orderings: Sequence[Ordering],
+    table: Any,
+    conditions: Sequence[ColumnElement[bool]],
+    order_by: str | None,
+    first: int | None,
+    after: str | None,
+) -> Page[Row[Any]]:
+    """A page of the rows of ``table`` meeting ``conditions``, in the asked order."""
+    ordering = pick_ordering(kind, orderings, order_by)
+    request = PageRequest.parse(f"{kind}/{ordering.name}", first, after)
+    return await page_of(sessions, select(table).where(*conditions), ordering, request)

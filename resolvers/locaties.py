@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, exists, func, select
+from sqlalchemy import ColumnElement, Row, exists, func
 
-from loaders.paging import Page, PageRequest
+from loaders.paging import Page
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
     Onderwijsaanbieder,
@@ -17,7 +17,7 @@ from onderwijsgraaf.db.models import (
     geldig_op,
 )
 from resolvers.conditions import aanbod_exists, denominatie, locatie_matches, rio_code, woorden
-from resolvers.listing import Ordering, Sessions, page_of, pick_ordering
+from resolvers.listing import Ordering, Sessions, root_page
 
 KIND = "onderwijslocaties"
 ORDERINGS = (
@@ -92,7 +92,13 @@ async def onderwijslocaties(
     after: str | None,
     peildatum: dt.date,
 ) -> Page[Row[Any]]:
-    ordering = pick_ordering(KIND, ORDERINGS, order_by)
-    request = PageRequest.parse(f"{KIND}/{ordering.name}", first, after)
-    query = select(Onderwijslocatie.__table__).where(*conditions(filter, peildatum))
-    return await page_of(sessions, query, ordering, request)
+    return await root_page(
+        sessions,
+        KIND,
+        ORDERINGS,
+        Onderwijslocatie.__table__,
+        conditions(filter, peildatum),
+        order_by,
+        first,
+        after,
+    )

@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, select
+from sqlalchemy import ColumnElement, Row
 
-from loaders.paging import Page, PageRequest
+from loaders.paging import Page
 from onderwijsgraaf.db.models import Opleidingseenheid, geldig_op
 from resolvers.conditions import woorden
-from resolvers.listing import Ordering, Sessions, page_of, pick_ordering
+from resolvers.listing import Ordering, Sessions, root_page
 
 KIND = "opleidingseenheden"
 ORDERINGS = (
@@ -50,7 +50,13 @@ async def opleidingseenheden(
     after: str | None,
     peildatum: dt.date,
 ) -> Page[Row[Any]]:
-    ordering = pick_ordering(KIND, ORDERINGS, order_by)
-    request = PageRequest.parse(f"{KIND}/{ordering.name}", first, after)
-    query = select(Opleidingseenheid.__table__).where(*conditions(filter, peildatum))
-    return await page_of(sessions, query, ordering, request)
+    return await root_page(
+        sessions,
+        KIND,
+        ORDERINGS,
+        Opleidingseenheid.__table__,
+        conditions(filter, peildatum),
+        order_by,
+        first,
+        after,
+    )

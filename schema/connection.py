@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
+from loaders.core import PagedLoader
 from loaders.paging import Page
 
 T = TypeVar("T")
@@ -75,3 +77,16 @@ After = Annotated[
         description="Ga verder na deze cursor (endCursor). / Continue after this cursor."
     ),
 ]
+
+
+async def nested(
+    loader: PagedLoader,
+    parent: Hashable,
+    peildatum: dt.date,
+    first: int | None,
+    after: str | None,
+    node: Callable[[Any], T],
+) -> Connection[T]:
+    """One parent's page of a nested list, through the edge's loader."""
+    page = await loader.load(loader.page_key(parent, peildatum, first, after))
+    return Connection.of(page, node)

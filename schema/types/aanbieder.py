@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from schema.connection import After, Connection, First
+from schema.connection import After, Connection, First, nested
 from schema.context import Context
 from schema.enums import Denominatie, Sector
 from schema.node import Node
@@ -134,9 +134,14 @@ class Onderwijsaanbieder(Node, Geldigheid):
     ) -> Connection[Annotated[Onderwijslocatie, strawberry.lazy("schema.types.locatie")]]:
         from schema.types.locatie import Onderwijslocatie
 
-        loader = info.context.loaders.locaties_by_aanbieder
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: Onderwijslocatie.from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.locaties_by_aanbieder,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: Onderwijslocatie.from_row(row, self.peildatum),
+        )
 
     @strawberry.field(description="Het aanbod van de aanbieder. / Its offering.")
     async def aangeboden_opleidingen(
@@ -144,9 +149,14 @@ class Onderwijsaanbieder(Node, Geldigheid):
     ) -> Connection[Annotated[AangebodenOpleiding, strawberry.lazy("schema.types.aanbod")]]:
         from schema.types.aanbod import aanbod_from_row
 
-        loader = info.context.loaders.aanbod_by_aanbieder
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: aanbod_from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.aanbod_by_aanbieder,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: aanbod_from_row(row, self.peildatum),
+        )
 
     @strawberry.field(
         description="Erkenningen waarop de aanbieder rust (BRIN4). / Its recognitions."
@@ -156,9 +166,14 @@ class Onderwijsaanbieder(Node, Geldigheid):
     ) -> Connection[Annotated[Erkenning, strawberry.lazy("schema.types.erkenning")]]:
         from schema.types.erkenning import erkenning_from_row
 
-        loader = info.context.loaders.erkenningen_by_aanbieder
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: erkenning_from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.erkenningen_by_aanbieder,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: erkenning_from_row(row, self.peildatum),
+        )
 
     @strawberry.field(description="Contactgegevens per doel. / Contact details per purpose.")
     async def communicatiecontexten(
@@ -166,6 +181,11 @@ class Onderwijsaanbieder(Node, Geldigheid):
     ) -> Connection[Annotated[Communicatiecontext, strawberry.lazy("schema.types.contact")]]:
         from schema.types.contact import Communicatiecontext
 
-        loader = info.context.loaders.contexten_by_aanbieder
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: Communicatiecontext.from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.contexten_by_aanbieder,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: Communicatiecontext.from_row(row, self.peildatum),
+        )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from schema.connection import After, Connection, First
+from schema.connection import After, Connection, First, nested
 from schema.context import Context
 from schema.enums import Leertraject, Onderwijsconcept, Sector, Voertaal, Vorm
 from schema.node import Node
@@ -90,9 +90,14 @@ class AangebodenOpleiding(Node, Geldigheid):
     ) -> Connection[Annotated[Cohort, strawberry.lazy("schema.types.cohort")]]:
         from schema.types.cohort import Cohort
 
-        loader = info.context.loaders.cohorten_by_aanbod
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: Cohort.from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.cohorten_by_aanbod,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: Cohort.from_row(row, self.peildatum),
+        )
 
 
 @strawberry.type(description="Aanbod in het hoger onderwijs. / A higher-education offering.")

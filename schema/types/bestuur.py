@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from schema.connection import After, Connection, First
+from schema.connection import After, Connection, First, nested
 from schema.context import Context
 from schema.node import Node
 from schema.types.common import Herkomst
@@ -66,9 +66,14 @@ class Onderwijsbestuur(Node, Geldigheid):
     ) -> Connection[Annotated[Onderwijsaanbieder, strawberry.lazy("schema.types.aanbieder")]]:
         from schema.types.aanbieder import Onderwijsaanbieder
 
-        loader = info.context.loaders.aanbieders_by_bestuur
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: Onderwijsaanbieder.from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.aanbieders_by_bestuur,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: Onderwijsaanbieder.from_row(row, self.peildatum),
+        )
 
     @strawberry.field(description="Erkenningen waarop dit bestuur rust. / Its recognitions.")
     async def erkenningen(
@@ -79,9 +84,14 @@ class Onderwijsbestuur(Node, Geldigheid):
     ) -> Connection[Annotated[Erkenning, strawberry.lazy("schema.types.erkenning")]]:
         from schema.types.erkenning import erkenning_from_row
 
-        loader = info.context.loaders.erkenningen_by_bestuur
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: erkenning_from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.erkenningen_by_bestuur,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: erkenning_from_row(row, self.peildatum),
+        )
 
     @strawberry.field(description="Contactgegevens per doel. / Contact details per purpose.")
     async def communicatiecontexten(
@@ -92,6 +102,11 @@ class Onderwijsbestuur(Node, Geldigheid):
     ) -> Connection[Annotated[Communicatiecontext, strawberry.lazy("schema.types.contact")]]:
         from schema.types.contact import Communicatiecontext
 
-        loader = info.context.loaders.contexten_by_bestuur
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: Communicatiecontext.from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.contexten_by_bestuur,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: Communicatiecontext.from_row(row, self.peildatum),
+        )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from schema.connection import After, Connection, First
+from schema.connection import After, Connection, First, nested
 from schema.context import Context
 from schema.node import Node
 from schema.types.common import Coordinaten, Herkomst
@@ -101,9 +101,14 @@ class Onderwijslocatie(Node, Geldigheid):
     ) -> Connection[Annotated[Onderwijsaanbieder, strawberry.lazy("schema.types.aanbieder")]]:
         from schema.types.aanbieder import Onderwijsaanbieder
 
-        loader = info.context.loaders.aanbieders_by_locatie
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: Onderwijsaanbieder.from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.aanbieders_by_locatie,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: Onderwijsaanbieder.from_row(row, self.peildatum),
+        )
 
     @strawberry.field(description="Het aanbod op deze locatie. / The offering at this location.")
     async def aangeboden_opleidingen(
@@ -111,6 +116,11 @@ class Onderwijslocatie(Node, Geldigheid):
     ) -> Connection[Annotated[AangebodenOpleiding, strawberry.lazy("schema.types.aanbod")]]:
         from schema.types.aanbod import aanbod_from_row
 
-        loader = info.context.loaders.aanbod_by_locatie
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: aanbod_from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.aanbod_by_locatie,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: aanbod_from_row(row, self.peildatum),
+        )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from schema.connection import After, Connection, First
+from schema.connection import After, Connection, First, nested
 from schema.context import Context
 from schema.enums import Graad, Niveau, Sector
 from schema.node import Node
@@ -48,9 +48,14 @@ class Opleidingseenheid(Node, Geldigheid):
     ) -> Connection[Annotated[AangebodenOpleiding, strawberry.lazy("schema.types.aanbod")]]:
         from schema.types.aanbod import aanbod_from_row
 
-        loader = info.context.loaders.aanbod_by_opleidingseenheid
-        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
-        return Connection.of(page, lambda row: aanbod_from_row(row, self.peildatum))
+        return await nested(
+            info.context.loaders.aanbod_by_opleidingseenheid,
+            self.code,
+            self.peildatum,
+            first,
+            after,
+            lambda row: aanbod_from_row(row, self.peildatum),
+        )
 
 
 @strawberry.type(

@@ -140,7 +140,7 @@ async def test_unexpected_errors_are_masked_and_logged(
     async def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError('SELECT secret FROM "onderwijsaanbieder" failed')
 
-    monkeypatch.setattr(aanbieders, "page_of", broken)
+    monkeypatch.setattr(aanbieders, "root_page", broken)
     with caplog.at_level(logging.ERROR, logger="onderwijsgraaf.errors"):
         body = await sqlite_api.post("{ onderwijsaanbieders { totalCount } }")
     assert body["errors"][0]["message"] == "Internal server error"
