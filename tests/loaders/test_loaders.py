@@ -95,8 +95,9 @@ async def load_counting(target: Target, name: str, keys: list[Any]) -> tuple[lis
 @pytest.mark.parametrize("name", list(BY_KEY))
 async def test_by_key_loaders_batch(seeded: Target, name: str) -> None:
     keys = await sample(seeded, BY_KEY[name])
+    missing = -1 if isinstance(keys[0], int) else "missing"
     results, statements = await load_counting(
-        seeded, name, [(key, PEILDATUM) for key in keys] + [("missing", PEILDATUM)]
+        seeded, name, [(key, PEILDATUM) for key in keys] + [(missing, PEILDATUM)]
     )
     assert statements == 1
     assert results[-1] is None
