@@ -28,6 +28,7 @@ from loaders.opleidingseenheden_by_code import OpleidingseenhedenByCodeLoader
 from loaders.provincies_by_code import ProvinciesByCodeLoader
 from loaders.sectoren_by_aanbieder import SectorenByAanbiederLoader
 from loaders.voertalen_by_aanbod import VoertalenByAanbodLoader
+from onderwijsgraaf.auth import ANONYMOUS, Viewer
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,13 @@ class Loaders:
     sectoren_by_aanbieder: SectorenByAanbiederLoader
 
     @classmethod
-    def create(cls, sessions: Sessions) -> Loaders:
-        """Fresh loaders for one request (aiodataloader binds to the running event loop)."""
+    def create(cls, sessions: Sessions, viewer: Viewer = ANONYMOUS) -> Loaders:
+        """Fresh loaders for one request and its viewer (aiodataloader binds to the running
+        event loop). Loaders of private data get the viewer and filter by it."""
         hints = get_type_hints(cls)
-        return cls(**{field.name: hints[field.name](sessions) for field in fields(cls)})
+        loaders = {}
+        for field in fields(cls):
+            loader = hints[field.name]
+            needs_viewer = getattr(loader, "needs_viewer", False)
+            loaders[field.name] = loader(sessions, viewer) if needs_viewer else loader(sessions)
+        return cls(**loaders)

@@ -1,4 +1,4 @@
-"""The public communicatiecontexten of a bestuur valid on the peildatum, by soort."""
+"""The communicatiecontexten the viewer may see of a bestuur valid on the peildatum, by soort."""
 
 from __future__ import annotations
 
@@ -9,25 +9,35 @@ from sqlalchemy import Row, Select, select
 
 from loaders.core import EdgeSpec, PagedKey, PagedLoader, Sessions
 from loaders.paging import Page
+from loaders.zichtbaarheid import zichtbaar_voor
+from onderwijsgraaf.auth import Viewer
 from onderwijsgraaf.db.models import Communicatiecontext, geldig_op
 
 Key = PagedKey
 Result = Page[Row[Any]]
 
 
-def _query(peildatum: dt.date) -> Select[Any]:
-    return select(Communicatiecontext.__table__).where(
-        geldig_op(Communicatiecontext, peildatum), Communicatiecontext.openbaar.is_(True)
-    )
+class Query:
+    """The contexts valid on the peildatum that ``viewer`` may see."""
+
+    def __init__(self, viewer: Viewer) -> None:
+        self.visible = zichtbaar_voor(viewer)
+
+    def __call__(self, peildatum: dt.date) -> Select[Any]:
+        return select(Communicatiecontext.__table__).where(
+            geldig_op(Communicatiecontext, peildatum), self.visible
+        )
 
 
 class ContextenByBestuurLoader(PagedLoader):
-    def __init__(self, sessions: Sessions) -> None:
+    needs_viewer = True
+
+    def __init__(self, sessions: Sessions, viewer: Viewer) -> None:
         super().__init__(
             sessions,
             EdgeSpec(
                 "onderwijsbestuur.communicatiecontexten",
-                _query,
+                Query(viewer),
                 Communicatiecontext.onderwijsbestuur_code,
                 ("soort", "id"),
             ),

@@ -12,12 +12,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from loaders import Loaders
+from onderwijsgraaf.auth import ANONYMOUS, Verifier
 from onderwijsgraaf.db.engine import create_engine, is_sqlite, session_factory
 from onderwijsgraaf.db.migrate import current_revision, head_revision
+from onderwijsgraaf.errors import Unauthenticated
 from onderwijsgraaf.graphiql import STATIC, graphiql_page
 from onderwijsgraaf.settings import Settings
 from schema.context import Context
@@ -37,7 +40,37 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        return Context(sessions=self.sessions, loaders=Loaders.create(self.sessions))
+        viewer = request.state.viewer if "viewer" in request.scope.get("state", {}) else ANONYMOUS
+        return Context(
+            sessions=self.sessions, loaders=Loaders.create(self.sessions, viewer), viewer=viewer
+        )
+
+
+class Authenticated:
+    """Turns the bearer token into the viewer before GraphQL sees the request; a token that is
+    not acceptable ends the request with 401 and an UNAUTHENTICATED error, no data."""
+
+    def __init__(self, app: ASGIApp, verifier: Verifier) -> None:
+        self.app = app
+        self.verifier = verifier
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            try:
+                viewer = self.verifier.viewer(Request(scope).headers.get("authorization"))
+            except Unauthenticated as error:
+                response = JSONResponse(
+                    {
+                        "data": None,
+                        "errors": [{"message": error.message, "extensions": {"code": error.code}}],
+                    },
+                    status_code=401,
+                    headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+                )
+                await response(scope, receive, send)
+                return
+            scope.setdefault("state", {})["viewer"] = viewer
+        await self.app(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -55,7 +88,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         yield
         await engine.dispose()
 
-    graphql = GraphQLApp(sessions)
+    verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
+    graphql = Authenticated(GraphQLApp(sessions), verifier)
     app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),

@@ -70,6 +70,36 @@ def _parser() -> argparse.ArgumentParser:
     sdl.add_argument("--check", action="store_true", help="compare only; exit 1 on drift")
     sdl.set_defaults(handler=_schema)
 
+    auth = commands.add_parser(
+        "auth",
+        help="development keys and tokens",
+        description="Development signing keys and tokens.",
+    )
+    auth_commands = auth.add_subparsers(title="commands", metavar="COMMAND")
+    keygen = auth_commands.add_parser(
+        "keygen",
+        help="create a local ES256 key and its JWKS",
+        description="Create var/auth/private.pem and var/auth/jwks.json (the default AUTH_JWKS).",
+    )
+    keygen.set_defaults(handler=_auth_keygen)
+    token = auth_commands.add_parser(
+        "token",
+        help="mint a token for a role",
+        description="Print a token signed with the development key, for the Authorization header.",
+    )
+    token.add_argument(
+        "--role",
+        action="append",
+        default=[],
+        metavar="ROLE",
+        help="inspectie, duo or gemeente:<CBS code>; repeat for several",
+    )
+    token.add_argument(
+        "--subject", default="ontwikkelaar", help="the token's sub (default %(default)s)"
+    )
+    token.add_argument("--lifetime", type=int, default=3600, help="seconds (default %(default)s)")
+    token.set_defaults(handler=_auth_token)
+
     db = commands.add_parser("db", help="database maintenance", description="Database maintenance.")
     db_commands = db.add_subparsers(title="commands", metavar="COMMAND")
     upgrade = db_commands.add_parser(
@@ -178,6 +208,40 @@ async def _has_data(settings: Settings) -> bool:
             return bool(await conn.scalar(select(func.count()).select_from(Bron)))
     finally:
         await engine.dispose()
+
+
+DEV_KEYS = Path(__file__).resolve().parent.parent / "var" / "auth"
+
+
+def _auth_keygen(settings: Settings, args: argparse.Namespace) -> int:
+    from onderwijsgraaf.devkeys import keygen
+
+    print(f"wrote {keygen(DEV_KEYS)} (set AUTH_JWKS to it if you moved it)", file=sys.stderr)
+    return 0
+
+
+def _auth_token(settings: Settings, args: argparse.Namespace) -> int:
+    from onderwijsgraaf.auth import ROLE
+    from onderwijsgraaf.devkeys import mint
+
+    bad = [role for role in args.role if not ROLE.match(role)]
+    if bad:
+        print(f"unknown roles {bad}; use inspectie, duo or gemeente:<CBS code>", file=sys.stderr)
+        return 2
+    if not (DEV_KEYS / "private.pem").exists():
+        print("no development key; run: python -m onderwijsgraaf auth keygen", file=sys.stderr)
+        return 1
+    print(
+        mint(
+            DEV_KEYS,
+            roles=args.role,
+            subject=args.subject,
+            lifetime=args.lifetime,
+            issuer=settings.auth_issuer,
+            audience=settings.auth_audience,
+        )
+    )
+    return 0
 
 
 def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:

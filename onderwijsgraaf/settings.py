@@ -5,6 +5,9 @@
 | DATABASE_URL    | sqlite+aiosqlite:///var/onderwijsgraaf.sqlite    | SQLite file or PostgreSQL server          |
 | DATABASE_SCHEMA | onderwijsgraaf                                   | PostgreSQL schema holding the data        |
 | SEED_DATA_DIR   | seed/data                                        | folder with the source files for the seed |
+| AUTH_JWKS       | var/auth/jwks.json                               | JWKS file or URL with the token keys      |
+| AUTH_ISSUER     | onderwijsgraaf-dev                               | the `iss` tokens must carry               |
+| AUTH_AUDIENCE   | onderwijsgraaf                                   | the `aud` tokens must carry               |
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ class Settings:
     database_url: str
     database_schema: str
     seed_data_dir: Path
+    auth_jwks: str = str(ROOT / "var" / "auth" / "jwks.json")
+    auth_issuer: str = "onderwijsgraaf-dev"
+    auth_audience: str = "onderwijsgraaf"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -31,6 +37,9 @@ class Settings:
             ),
             database_schema=os.environ.get("DATABASE_SCHEMA", "onderwijsgraaf"),
             seed_data_dir=Path(os.environ.get("SEED_DATA_DIR", ROOT / "seed" / "data")),
+            auth_jwks=os.environ.get("AUTH_JWKS", str(ROOT / "var" / "auth" / "jwks.json")),
+            auth_issuer=os.environ.get("AUTH_ISSUER", "onderwijsgraaf-dev"),
+            auth_audience=os.environ.get("AUTH_AUDIENCE", "onderwijsgraaf"),
         )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from onderwijsgraaf.auth import Viewer
+
 
 @strawberry.type(description="De aanroeper: anoniem, of de rollen uit het token. / The caller.")
 class Gebruiker:
@@ -13,5 +15,5 @@ class Gebruiker:
     )
 
 
-def ik() -> Gebruiker:
-    return Gebruiker(anoniem=True, rollen=[])
+def ik(viewer: Viewer) -> Gebruiker:
+    return Gebruiker(anoniem=viewer.anonymous, rollen=list(viewer.roles))

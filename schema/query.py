@@ -15,6 +15,7 @@ from strawberry.types import ExecutionContext, Info
 from onderwijsgraaf.errors import BadUserInput
 from resolvers import aanbieders, aanbod, besturen, locaties, lookups, opleidingseenheden
 from schema import filters
+from schema.audit import AuditLog
 from schema.connection import After, Connection, First
 from schema.context import Context
 from schema.enums import Sortering
@@ -248,8 +249,8 @@ class Query:
     )
 
     @strawberry.field(description="De aanroeper: anoniem of de rollen uit het token. / The caller.")
-    def ik(self) -> Gebruiker:
-        return ik()
+    def ik(self, info: Info[Context, None]) -> Gebruiker:
+        return ik(info.context.viewer)
 
 
 async def _node(info: Info[Context, None], id: str) -> Node | None:
@@ -289,6 +290,7 @@ def build_schema() -> strawberry.Schema:
         ],
         extensions=[
             ErrorCodes,
+            AuditLog,
             partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
             partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
         ],

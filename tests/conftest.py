@@ -11,7 +11,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -123,10 +123,15 @@ class Api:
 
     client: httpx.AsyncClient
     statements: list[str]
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def as_viewer(self, headers: dict[str, str]) -> Api:
+        """The same API, sending ``headers`` (e.g. a bearer token) with every request."""
+        return Api(self.client, self.statements, headers)
 
     async def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         response = await self.client.post(
-            "/graphql", json={"query": query, "variables": variables or {}}
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=self.headers
         )
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
@@ -156,9 +161,14 @@ class Api:
 
 
 @asynccontextmanager
-async def serving(target: Target) -> AsyncIterator[Api]:
+async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
     app = create_app(
-        Settings(database_url=target.url, database_schema=target.schema, seed_data_dir=DATA_DIR)
+        Settings(
+            database_url=target.url,
+            database_schema=target.schema,
+            seed_data_dir=DATA_DIR,
+            **settings,
+        )
     )
     statements: list[str] = []
 

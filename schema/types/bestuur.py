@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from schema.audit import record
 from schema.connection import After, Connection, First, nested
 from schema.context import Context
 from schema.node import Node
@@ -102,11 +103,7 @@ class Onderwijsbestuur(Node, Geldigheid):
     ) -> Connection[Annotated[Communicatiecontext, strawberry.lazy("schema.types.contact")]]:
         from schema.types.contact import Communicatiecontext
 
-        return await nested(
-            info.context.loaders.contexten_by_bestuur,
-            self.code,
-            self.peildatum,
-            first,
-            after,
-            lambda row: Communicatiecontext.from_row(row, self.peildatum),
-        )
+        loader = info.context.loaders.contexten_by_bestuur
+        page = await loader.load(loader.page_key(self.code, self.peildatum, first, after))
+        record(info.context, "onderwijsbestuur", self.code, page.rows)
+        return Connection.of(page, lambda row: Communicatiecontext.from_row(row, self.peildatum))

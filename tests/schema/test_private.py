@@ -1,0 +1,298 @@
+"""Private contactpunten reach only the viewer they are meant for, whatever the query shape or
+transport; every response with private data is audited, and no other."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from onderwijsgraaf.db.models import (
+    Communicatiecontext,
+    Onderwijslocatiegebruik,
+    geldig_op,
+)
+from onderwijsgraaf.devkeys import JWKS, keygen, mint
+from tests.conftest import Api, Target, serving
+
+ISSUER, AUDIENCE = "https://idp.test", "onderwijsgraaf"
+EMAIL = re.compile(r"[a-z]+@[0-9a-z]+\.onderwijsgraaf\.invalid")
+CONTEXTS = "communicatiecontexten(first: 10) { edges { node { soort email website contactnaam } } }"
+
+
+@pytest.fixture(scope="session")
+def dev_keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("devkeys")
+    keygen(directory)
+    return directory
+
+
+@pytest.fixture
+async def private_api(seeded: Target, dev_keys: Path) -> AsyncIterator[Api]:
+    async with serving(
+        seeded, auth_jwks=str(dev_keys / JWKS), auth_issuer=ISSUER, auth_audience=AUDIENCE
+    ) as api:
+        yield api
+
+
+def as_roles(api: Api, dev_keys: Path, *roles: str) -> Api:
+    if not roles:
+        return api.as_viewer({})
+    token = mint(
+        dev_keys,
+        roles=list(roles),
+        subject="tester",
+        lifetime=300,
+        issuer=ISSUER,
+        audience=AUDIENCE,
+    )
+    return api.as_viewer({"Authorization": f"Bearer {token}"})
+
+
+def today() -> dt.date:
+    return dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+
+
+async def visible_in_db(
+    target: Target, codes: set[str], roles: tuple[str, ...]
+) -> dict[str, list[str]]:
+    """Per aanbieder of ``codes``: the soorten ``roles`` may see by the rules, from the raw rows."""
+    c = Communicatiecontext
+    engine = target.engine()
+    async with engine.connect() as conn:
+        rows = (
+            await conn.execute(
+                select(c.__table__).where(
+                    geldig_op(c, today()), c.onderwijsaanbieder_code.in_(codes)
+                )
+            )
+        ).all()
+    await engine.dispose()
+    mijn = {r.removeprefix("gemeente:") for r in roles if r.startswith("gemeente:")}
+    result: dict[str, list[str]] = {}
+    for row in rows:
+        if (
+            row.openbaar
+            or (row.soort == "TOEZICHT" and "inspectie" in roles)
+            or (row.soort == "BEKOSTIGING" and "duo" in roles)
+            or (row.soort == "LEERPLICHT" and row.gemeente_code in mijn)
+        ):
+            result.setdefault(row.onderwijsaanbieder_code, []).append(row.soort)
+    return {code: sorted(soorten) for code, soorten in result.items()}
+
+
+VIEWERS = {
+    "anoniem": (),
+    "inspectie": ("inspectie",),
+    "duo": ("duo",),
+    "gemeente Amsterdam": ("gemeente:0363",),
+    "twee gemeenten": ("gemeente:0363", "gemeente:0344"),
+    "alles": ("inspectie", "duo", "gemeente:0344"),
+}
+
+
+@pytest.mark.parametrize("viewer", list(VIEWERS))
+async def test_each_viewer_sees_exactly_the_contexts_meant_for_it(
+    private_api: Api, dev_keys: Path, seeded: Target, viewer: str
+) -> None:
+    roles = VIEWERS[viewer]
+    api = as_roles(private_api, dev_keys, *roles)
+    found: dict[str, list[str]] = {}
+    listed: set[str] = set()
+    after = None
+    while True:
+        cursor = f', after: "{after}"' if after else ""
+        data = await api.data(
+            f'{{ onderwijsaanbieders(filter: {{gemeentecode: ["0363", "0344"]}}, first: 100{cursor}) '
+            f"{{ pageInfo {{ hasNextPage endCursor }} edges {{ node {{ code {CONTEXTS} }} }} }} }}"
+        )
+        for edge in data["onderwijsaanbieders"]["edges"]:
+            listed.add(edge["node"]["code"])
+            soorten = sorted(
+                e["node"]["soort"] for e in edge["node"]["communicatiecontexten"]["edges"]
+            )
+            if soorten:
+                found[edge["node"]["code"]] = soorten
+        if not data["onderwijsaanbieders"]["pageInfo"]["hasNextPage"]:
+            break
+        after = data["onderwijsaanbieders"]["pageInfo"]["endCursor"]
+    assert len(listed) > 300
+    assert found == await visible_in_db(seeded, listed, roles)
+    private = {s for soorten in found.values() for s in soorten} - {"ALGEMEEN"}
+    assert (
+        private
+        == {
+            "anoniem": set(),
+            "inspectie": {"TOEZICHT"},
+            "duo": {"BEKOSTIGING"},
+            "gemeente Amsterdam": {"LEERPLICHT"},
+            "twee gemeenten": {"LEERPLICHT"},
+            "alles": {"TOEZICHT", "BEKOSTIGING", "LEERPLICHT"},
+        }[viewer]
+    )
+    assert await api.data("{ ik { anoniem rollen } }") == {
+        "ik": {"anoniem": not roles, "rollen": sorted(roles)}
+    }
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Bearer garbage",
+        "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiaW5zcGVjdGllIl19.",
+        "Basic dXNlcjpwYXNz",
+    ],
+)
+async def test_a_bad_token_gets_401_and_no_data(private_api: Api, header: str) -> None:
+    response = await private_api.client.post(
+        "/graphql", json={"query": "{ meta { licentie } }"}, headers={"Authorization": header}
+    )
+    assert response.status_code == 401
+    body = response.json()
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+async def test_an_expired_token_gets_401(private_api: Api, dev_keys: Path) -> None:
+    token = mint(
+        dev_keys, roles=["inspectie"], subject="t", lifetime=-120, issuer=ISSUER, audience=AUDIENCE
+    )
+    response = await private_api.client.get(
+        "/graphql",
+        params={"query": "{ ik { rollen } }"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["message"] == "token has expired"
+
+
+async def target(seeded: Target) -> dict[str, str]:
+    """An Amsterdam aanbieder with all three private soorten, and its locatie and bestuur."""
+    c = Communicatiecontext
+    engine = seeded.engine()
+    async with engine.connect() as conn:
+        code = await conn.scalar(
+            select(c.onderwijsaanbieder_code)
+            .where(c.openbaar.is_(False), c.gemeente_code == "0363")
+            .group_by(c.onderwijsaanbieder_code)
+            .having(func.count() == 3)
+            .order_by(c.onderwijsaanbieder_code)
+            .limit(1)
+        )
+        row = (
+            await conn.execute(
+                select(
+                    Onderwijslocatiegebruik.onderwijslocatie_code,
+                    Onderwijslocatiegebruik.onderwijsbestuur_code,
+                )
+                .where(Onderwijslocatiegebruik.onderwijsaanbieder_code == code)
+                .limit(1)
+            )
+        ).one()
+    await engine.dispose()
+    node_id = base64.urlsafe_b64encode(f"Onderwijsaanbieder:{code}".encode()).decode()
+    return {
+        "c": code,
+        "l": row.onderwijslocatie_code,
+        "b": row.onderwijsbestuur_code,
+        "id": node_id,
+    }
+
+
+ATTACKS = {
+    "aliases": "query($c: String!) { a: onderwijsaanbieder(code: $c) { x: communicatiecontexten { edges { node { e: email } } } "
+    "y: communicatiecontexten(first: 100) { edges { node { email website contactnaam soort } } } } }",
+    "named fragment": "query($c: String!) { onderwijsaanbieder(code: $c) { ...F } } "
+    "fragment F on Onderwijsaanbieder { communicatiecontexten { edges { node { ... on Communicatiecontext { email } } } } }",
+    "via locatie": f"query($l: String!) {{ onderwijslocatie(code: $l) {{ onderwijsaanbieders {{ edges {{ node {{ {CONTEXTS} }} }} }} }} }}",
+    "via bestuur": f"query($b: String!) {{ onderwijsbestuur(code: $b) {{ onderwijsaanbieders(first: 100) {{ edges {{ node {{ {CONTEXTS} }} }} }} }} }}",
+    "via aanbod": f"query($c: String!) {{ aangebodenOpleidingen(filter: {{onderwijsaanbiederCode: $c}}) {{ edges {{ node {{ onderwijsaanbieder {{ {CONTEXTS} }} }} }} }} }}",
+    "node": f"query($id: ID!) {{ node(id: $id) {{ ... on Onderwijsaanbieder {{ {CONTEXTS} }} }} nodes(ids: [$id, $id]) {{ ... on Onderwijsaanbieder {{ {CONTEXTS} }} }} }}",
+    "root list": f'{{ onderwijsaanbieders(filter: {{gemeentecode: ["0363"]}}, first: 100) {{ edges {{ node {{ {CONTEXTS} }} }} }} }}',
+    "other peildatum": f'query($c: String!) {{ onderwijsaanbieder(code: $c, peildatum: "2099-01-01") {{ {CONTEXTS} }} x: onderwijsaanbieder(code: $c, peildatum: "2000-01-01") {{ {CONTEXTS} }} }}',
+    "introspection": '{ __type(name: "Communicatiecontext") { fields { name description } } __schema { types { name } } }',
+    "error path": "query($c: String!) { onderwijsaanbieder(code: $c) { communicatiecontexten(first: 101) { edges { node { email } } } } }",
+}
+
+
+def leaked(body: str, allowed_codes: set[str]) -> list[str]:
+    """Private values in ``body`` that do not belong to ``allowed_codes`` as LEERPLICHT."""
+    bad = []
+    for email in EMAIL.findall(body):
+        soort, _, rest = email.partition("@")
+        if not (soort == "leerplicht" and rest.split(".")[0].upper() in allowed_codes):
+            bad.append(email)
+    return bad
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS))
+async def test_attacks_find_no_private_value(
+    private_api: Api, dev_keys: Path, seeded: Target, attack: str
+) -> None:
+    variables = await target(seeded)
+    query = ATTACKS[attack]
+    used = {name: value for name, value in variables.items() if f"${name}" in query}
+    for roles in [(), ("gemeente:0344",)]:
+        api = as_roles(private_api, dev_keys, *roles)
+        body = json.dumps(await api.post(query, used))
+        assert leaked(body, set()) == [], (attack, roles)
+    # the same shape with the right role does reach the values: the attack would have seen them
+    api = as_roles(private_api, dev_keys, "inspectie")
+    if attack not in {"introspection", "error path", "other peildatum"}:
+        assert "toezicht@" in json.dumps(await api.post(query, used))
+
+
+async def test_get_and_batched_requests_leak_nothing(
+    private_api: Api, dev_keys: Path, seeded: Target
+) -> None:
+    variables = await target(seeded)
+    query = f"query($c: String!) {{ onderwijsaanbieder(code: $c) {{ {CONTEXTS} }} }}"
+    params = {"query": query, "variables": json.dumps({"c": variables["c"]})}
+    token = mint(
+        dev_keys, roles=["inspectie"], subject="t", lifetime=300, issuer=ISSUER, audience=AUDIENCE
+    )
+    private = await private_api.client.get(
+        "/graphql", params=params, headers={"Authorization": f"Bearer {token}"}
+    )
+    public = await private_api.client.get("/graphql", params=params)
+    private_again = await private_api.client.get(
+        "/graphql", params=params, headers={"Authorization": f"Bearer {token}"}
+    )
+    public_again = await private_api.client.get("/graphql", params=params)
+    assert "toezicht@" in private.text
+    assert "toezicht@" in private_again.text
+    assert leaked(public.text, set()) == []
+    assert leaked(public_again.text, set()) == []
+    batch = await private_api.client.post(
+        "/graphql", json=[{"query": query, "variables": {"c": variables["c"]}}] * 2
+    )
+    assert leaked(batch.text, set()) == []
+
+
+async def test_private_responses_are_audited_and_public_ones_not(
+    private_api: Api, dev_keys: Path, seeded: Target, caplog: pytest.LogCaptureFixture
+) -> None:
+    variables = await target(seeded)
+    query = f"query($c: String!) {{ onderwijsaanbieder(code: $c) {{ {CONTEXTS} }} }}"
+    with caplog.at_level(logging.INFO, logger="onderwijsgraaf.audit"):
+        await as_roles(private_api, dev_keys).post(query, {"c": variables["c"]})
+        await as_roles(private_api, dev_keys, "inspectie").post("{ meta { licentie } }")
+        assert [r for r in caplog.records if r.name == "onderwijsgraaf.audit"] == []
+        await as_roles(private_api, dev_keys, "inspectie").post(query, {"c": variables["c"]})
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "onderwijsgraaf.audit"]
+    assert len(lines) == 1
+    assert lines[0]["subject"] == "tester"
+    assert lines[0]["rollen"] == ["inspectie"]
+    assert lines[0]["objecten"] == [
+        {"soort": "onderwijsaanbieder", "code": variables["c"], "contexten": ["TOEZICHT"]}
+    ]
+    assert ".invalid" not in caplog.text
