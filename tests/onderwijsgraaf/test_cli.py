@@ -27,7 +27,19 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["serve"], ["seed"], ["db"], ["db", "upgrade"], ["db", "status"], ["db", "digest"]],
+    [
+        [],
+        ["serve"],
+        ["seed"],
+        ["schema"],
+        ["auth"],
+        ["auth", "keygen"],
+        ["auth", "token"],
+        ["db"],
+        ["db", "upgrade"],
+        ["db", "status"],
+        ["db", "digest"],
+    ],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = run(*command, "--help")
@@ -67,3 +79,9 @@ def test_db_upgrade_creates_an_empty_schema(tmp_path: object) -> None:
     status = json.loads(run("db", "status", env={"DATABASE_URL": url}).stdout)
     assert status["revision"] == "0001"
     assert set(status["rows"].values()) == {0}
+
+
+def test_a_token_for_an_unknown_role_is_refused() -> None:
+    result = run("auth", "token", "--role", "admin")
+    assert result.returncode == 2
+    assert "unknown roles ['admin']" in result.stderr
