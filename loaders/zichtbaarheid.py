@@ -4,10 +4,13 @@ only. Every loader of contexts applies this condition in SQL, so no query shape 
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, or_
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from onderwijsgraaf.auth import Viewer
-from onderwijsgraaf.db.models import Communicatiecontext
+from onderwijsgraaf.db.models import Communicatiecontext, geldig_op
 
 
 def zichtbaar_voor(viewer: Viewer) -> ColumnElement[bool]:
@@ -26,3 +29,15 @@ def zichtbaar_voor(viewer: Viewer) -> ColumnElement[bool]:
             )
         )
     return or_(*allowed)
+
+
+class ZichtbareContexten:
+    """The query of the contexts valid on a peildatum that ``viewer`` may see."""
+
+    def __init__(self, viewer: Viewer) -> None:
+        self.visible = zichtbaar_voor(viewer)
+
+    def __call__(self, peildatum: dt.date) -> Select[Any]:
+        return select(Communicatiecontext.__table__).where(
+            geldig_op(Communicatiecontext, peildatum), self.visible
+        )
