@@ -7,10 +7,14 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from onderwijsgraaf.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 DESCRIPTION = """Onderwijsgraaf: a GraphQL API over RIO, the Dutch register of education
 institutions and their offering. Configuration comes from the environment: DATABASE_URL
@@ -123,6 +127,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+T = TypeVar("T")
+
+
+def _on_database(settings: Settings, work: Callable[[AsyncEngine], Awaitable[T]]) -> T:
+    """Run ``work`` on an engine for the configured database, and close it afterwards."""
+    from onderwijsgraaf.db.engine import create_engine
+
+    async def run() -> T:
+        engine = create_engine(settings.database_url, schema=settings.database_schema)
+        try:
+            return await work(engine)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -164,7 +185,7 @@ def _seed(settings: Settings, args: argparse.Namespace) -> int:
     from seed.errors import SeedError
     from seed.load import seed_database
 
-    if args.if_empty and asyncio.run(_has_data(settings)):
+    if args.if_empty and _has_data(settings):
         print("seed: the database already holds data; nothing to do", file=sys.stderr)
         return 0
     started = time.perf_counter()
@@ -190,24 +211,24 @@ def _seed(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _has_data(settings: Settings) -> bool:
+def _has_data(settings: Settings) -> bool:
     from sqlalchemy import func, select
 
-    from onderwijsgraaf.db.engine import create_engine, is_sqlite
+    from onderwijsgraaf.db.engine import is_sqlite
     from onderwijsgraaf.db.migrate import current_revision
     from onderwijsgraaf.db.models import Bron
     from seed.load import sqlite_path
 
     if is_sqlite(settings.database_url) and not sqlite_path(settings.database_url).exists():
         return False
-    engine = create_engine(settings.database_url, schema=settings.database_schema)
-    try:
+
+    async def count(engine: AsyncEngine) -> bool:
         if await current_revision(engine) is None:
             return False
         async with engine.connect() as conn:
             return bool(await conn.scalar(select(func.count()).select_from(Bron)))
-    finally:
-        await engine.dispose()
+
+    return _on_database(settings, count)
 
 
 DEV_KEYS = Path(__file__).resolve().parent.parent / "var" / "auth"
@@ -245,56 +266,38 @@ def _auth_token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
-    from onderwijsgraaf.db.engine import create_engine
+    from sqlalchemy import text
+
     from onderwijsgraaf.db.migrate import upgrade
 
-    async def run() -> None:
-        engine = create_engine(settings.database_url, schema=settings.database_schema)
-        try:
-            if engine.url.get_backend_name() != "sqlite":
-                from sqlalchemy import text
+    async def run(engine: AsyncEngine) -> None:
+        if engine.url.get_backend_name() != "sqlite":
+            async with engine.begin() as conn:
+                await conn.execute(
+                    text(f'CREATE SCHEMA IF NOT EXISTS "{settings.database_schema}"')
+                )
+        await upgrade(engine)
 
-                async with engine.begin() as conn:
-                    await conn.execute(
-                        text(f'CREATE SCHEMA IF NOT EXISTS "{settings.database_schema}"')
-                    )
-            await upgrade(engine)
-        finally:
-            await engine.dispose()
-
-    asyncio.run(run())
+    _on_database(settings, run)
     print("database schema is up to date", file=sys.stderr)
     return 0
 
 
 def _db_status(settings: Settings, args: argparse.Namespace) -> int:
     from onderwijsgraaf.db.digest import row_counts
-    from onderwijsgraaf.db.engine import create_engine
     from onderwijsgraaf.db.migrate import current_revision, head_revision
 
-    async def run() -> dict[str, object]:
-        engine = create_engine(settings.database_url, schema=settings.database_schema)
-        try:
-            revision = await current_revision(engine)
-            counts = await row_counts(engine) if revision else {}
-            return {"revision": revision, "head": head_revision(), "rows": counts}
-        finally:
-            await engine.dispose()
+    async def run(engine: AsyncEngine) -> dict[str, object]:
+        revision = await current_revision(engine)
+        counts = await row_counts(engine) if revision else {}
+        return {"revision": revision, "head": head_revision(), "rows": counts}
 
-    print(json.dumps(asyncio.run(run()), indent=2))
+    print(json.dumps(_on_database(settings, run), indent=2))
     return 0
 
 
 def _db_digest(settings: Settings, args: argparse.Namespace) -> int:
     from onderwijsgraaf.db.digest import content_digest
-    from onderwijsgraaf.db.engine import create_engine
 
-    async def run() -> str:
-        engine = create_engine(settings.database_url, schema=settings.database_schema)
-        try:
-            return await content_digest(engine)
-        finally:
-            await engine.dispose()
-
-    print(asyncio.run(run()))
+    print(_on_database(settings, content_digest))
     return 0

@@ -258,8 +258,7 @@ async def _node(info: Info[Context, None], id: str) -> Node | None:
     today = op(None)
     loaders = info.context.loaders
     if type_name == "Onderwijsbestuur":
-        row = await loaders.besturen_by_code.load((code, today))
-        return Onderwijsbestuur.from_row(row, today) if row else None
+        return await Onderwijsbestuur.load(info, code, today)
     if type_name == "Onderwijsaanbieder":
         row = await loaders.aanbieders_by_code.load((code, today))
         return Onderwijsaanbieder.from_row(row, today) if row else None

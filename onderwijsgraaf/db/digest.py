@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from onderwijsgraaf.db.models import Base
@@ -28,8 +28,6 @@ async def content_digest(engine: AsyncEngine) -> str:
 
 
 async def row_counts(engine: AsyncEngine) -> dict[str, int]:
-    from sqlalchemy import func
-
     counts = {}
     async with engine.connect() as conn:
         for table in Base.metadata.sorted_tables:

@@ -51,10 +51,7 @@ class Onderwijsaanbiedersgroep(Geldigheid):
     ) -> Annotated[Onderwijsbestuur, strawberry.lazy("schema.types.bestuur")] | None:
         from schema.types.bestuur import Onderwijsbestuur
 
-        row = await info.context.loaders.besturen_by_code.load(
-            (self.onderwijsbestuur_code, self.peildatum)
-        )
-        return Onderwijsbestuur.from_row(row, self.peildatum) if row else None
+        return await Onderwijsbestuur.load(info, self.onderwijsbestuur_code, self.peildatum)
 
 
 @strawberry.type(
@@ -115,10 +112,7 @@ class Onderwijsaanbieder(Node, Geldigheid):
     ) -> Annotated[Onderwijsbestuur, strawberry.lazy("schema.types.bestuur")] | None:
         from schema.types.bestuur import Onderwijsbestuur
 
-        row = await info.context.loaders.besturen_by_code.load(
-            (self.onderwijsbestuur_code, self.peildatum)
-        )
-        return Onderwijsbestuur.from_row(row, self.peildatum) if row else None
+        return await Onderwijsbestuur.load(info, self.onderwijsbestuur_code, self.peildatum)
 
     @strawberry.field(description="De groep waartoe de aanbieder hoort. / Its group, if any.")
     async def onderwijsaanbiedersgroep(

@@ -56,6 +56,16 @@ class Onderwijsbestuur(Node, Geldigheid):
             peildatum=peildatum,
         )
 
+    @classmethod
+    async def load(
+        cls, info: Info[Context, None], code: str | None, peildatum: dt.date
+    ) -> Onderwijsbestuur | None:
+        """The bestuur with ``code`` valid on ``peildatum``, through this request's loader."""
+        if code is None:
+            return None
+        row = await info.context.loaders.besturen_by_code.load((code, peildatum))
+        return cls.from_row(row, peildatum) if row else None
+
     @strawberry.field(
         description="De onderwijsaanbieders van dit bestuur. / Its schools and institutions."
     )

@@ -91,10 +91,7 @@ class HoOpleiding(Opleidingseenheid):
     ) -> Annotated[Onderwijsbestuur, strawberry.lazy("schema.types.bestuur")] | None:
         from schema.types.bestuur import Onderwijsbestuur
 
-        if self.eigenaar_code is None:
-            return None
-        row = await info.context.loaders.besturen_by_code.load((self.eigenaar_code, self.peildatum))
-        return Onderwijsbestuur.from_row(row, self.peildatum) if row else None
+        return await Onderwijsbestuur.load(info, self.eigenaar_code, self.peildatum)
 
     @strawberry.field(description="De opleidingserkenning (NVAO). / Its recognition.")
     async def opleidingserkenning(
