@@ -25,6 +25,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from onderwijsgraaf.app import create_app
 from onderwijsgraaf.graphiql import VOORBEELDEN
 
+# Map searches: a 5 km radius around a city-centre postcode (Utrecht, 3511AB) and a bbox over
+# a whole province (Utrecht), each as the first page of 100 with its total, as GeoJSON.
+GEO = {
+    "straal-5km": """{ onderwijslocaties(filter: {nabij: {postcode: "3511AB", straalKm: 5}}, first: 100) {
+        totalCount geojson { type features { type id geometry { type coordinates }
+        properties { afstandKm adres { postcode plaatsnaam } } } } } }""",
+    "bbox-provincie": """{ onderwijslocaties(filter: {bbox: {minLon: 4.79, minLat: 51.84, maxLon: 5.63,
+        maxLat: 52.31}}, first: 100) { totalCount geojson { type features { type id
+        geometry { type coordinates } properties { adres { postcode plaatsnaam } } } } } }""",
+}
+
 
 async def bench(runs: int) -> None:
     app = create_app()
@@ -36,8 +47,8 @@ async def bench(runs: int) -> None:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
             print(f"{'query':<14} {'median ms':>10} {'p95 ms':>8} {'statements':>11}")
-            for path in sorted(VOORBEELDEN.glob("*.graphql")):
-                query = path.read_text(encoding="utf-8")
+            queries = {p.stem: p.read_text(encoding="utf-8") for p in VOORBEELDEN.glob("*.graphql")}
+            for name, query in sorted(queries.items()) + list(GEO.items()):
                 timings = []
                 for _ in range(runs):
                     statements.clear()
@@ -45,11 +56,11 @@ async def bench(runs: int) -> None:
                     response = await client.post("/graphql", json={"query": query})
                     timings.append((time.perf_counter() - started) * 1000)
                     if response.status_code != 200 or "errors" in response.json():
-                        raise SystemExit(f"{path.name} failed: {response.text[:500]}")
+                        raise SystemExit(f"{name} failed: {response.text[:500]}")
                 timings.sort()
                 p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
                 print(
-                    f"{path.stem:<14} {statistics.median(timings):>10.1f} {p95:>8.1f} {len(statements):>11}"
+                    f"{name:<14} {statistics.median(timings):>10.1f} {p95:>8.1f} {len(statements):>11}"
                 )
 
 

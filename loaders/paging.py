@@ -20,7 +20,7 @@ from onderwijsgraaf.errors import BadUserInput
 DEFAULT_FIRST = 25
 MAX_FIRST = 100
 T = TypeVar("T")
-SortKey = tuple[str | int, ...]
+SortKey = tuple[str | int | float, ...]
 
 
 @dataclass(frozen=True)
@@ -84,4 +84,4 @@ def decode_cursor(kind: str, cursor: str) -> SortKey:
 
 
 def _is_key_part(value: Any) -> bool:
-    return isinstance(value, str | int) and not isinstance(value, bool)
+    return isinstance(value, str | int | float) and not isinstance(value, bool)

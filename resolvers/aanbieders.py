@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, exists
+from sqlalchemy import ColumnElement, Row, Select, exists, select
 
 from loaders.paging import Page
 from onderwijsgraaf.db.models import (
@@ -16,8 +17,17 @@ from onderwijsgraaf.db.models import (
     Onderwijslocatiegebruik,
     geldig_op,
 )
-from resolvers.conditions import aanbod_exists, denominatie, locatie_matches, rio_code, woorden
+from onderwijsgraaf.geo import Bbox
+from resolvers.conditions import (
+    aanbod_exists,
+    denominatie,
+    in_box,
+    locatie_matches,
+    rio_code,
+    woorden,
+)
 from resolvers.listing import Ordering, Sessions, root_page
+from resolvers.nabij import MetAfstand, Nabij, nabij_page
 
 KIND = "onderwijsaanbieders"
 ORDERINGS = (
@@ -31,6 +41,8 @@ class AanbiederFilter:
     zoek: str | None = None
     gemeentecode: list[str] | None = None
     provincie: list[str] | None = None
+    nabij: Nabij | None = None
+    bbox: Bbox | None = None
     sector: list[str] | None = None
     onderwijsconcept: list[str] | None = None
     denominatie: list[str] | None = None
@@ -47,6 +59,7 @@ def conditions(filter: AanbiederFilter, peildatum: dt.date) -> list[ColumnElemen
         provincie=filter.provincie,
         postcode=None,
         plaats=None,
+        bbox=filter.bbox,
     )
     if locatie:
         found.append(
@@ -86,14 +99,30 @@ async def onderwijsaanbieders(
     first: int | None,
     after: str | None,
     peildatum: dt.date,
-) -> Page[Row[Any]]:
-    return await root_page(
-        sessions,
-        KIND,
-        ORDERINGS,
-        Onderwijsaanbieder.__table__,
-        conditions(filter, peildatum),
-        order_by,
-        first,
-        after,
-    )
+) -> Page[Row[Any]] | Page[MetAfstand]:
+    where = conditions(filter, peildatum)
+    table = Onderwijsaanbieder.__table__
+    if filter.nabij is not None:
+
+        def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
+            """Every location of each aanbieder in the box; it counts at its nearest one."""
+            locatie = Onderwijslocatie
+            return (
+                select(Onderwijsaanbieder.code, locatie.latitude, locatie.longitude, *keys)
+                .join(
+                    Onderwijslocatiegebruik,
+                    Onderwijslocatiegebruik.onderwijsaanbieder_code == Onderwijsaanbieder.code,
+                )
+                .join(locatie, locatie.code == Onderwijslocatiegebruik.onderwijslocatie_code)
+                .where(
+                    *where,
+                    geldig_op(Onderwijslocatiegebruik, peildatum),
+                    geldig_op(locatie, peildatum),
+                    in_box(locatie.latitude, locatie.longitude, box),
+                )
+            )
+
+        return await nabij_page(
+            sessions, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
+        )
+    return await root_page(sessions, KIND, ORDERINGS, table, where, order_by, first, after)

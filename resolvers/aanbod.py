@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, exists, select
+from sqlalchemy import ColumnElement, Row, Select, exists, select
 
 from loaders.paging import Page
 from onderwijsgraaf.db.models import (
@@ -18,8 +19,10 @@ from onderwijsgraaf.db.models import (
     Opleidingseenheid,
     geldig_op,
 )
-from resolvers.conditions import locatie_matches, rio_code, woorden
+from onderwijsgraaf.geo import Bbox
+from resolvers.conditions import in_box, locatie_matches, rio_code, woorden
 from resolvers.listing import Ordering, Sessions, root_page
+from resolvers.nabij import MetAfstand, Nabij, nabij_page
 
 KIND = "aangebodenOpleidingen"
 ORDERINGS = (
@@ -35,6 +38,8 @@ class AanbodFilter:
     provincie: list[str] | None = None
     postcode: str | None = None
     plaats: str | None = None
+    nabij: Nabij | None = None
+    bbox: Bbox | None = None
     sector: list[str] | None = None
     onderwijsconcept: list[str] | None = None
     niveau: list[str] | None = None
@@ -57,6 +62,7 @@ def conditions(filter: AanbodFilter, peildatum: dt.date) -> list[ColumnElement[b
         provincie=filter.provincie,
         postcode=filter.postcode,
         plaats=filter.plaats,
+        bbox=filter.bbox,
     )
     if locatie:
         found.append(
@@ -125,14 +131,24 @@ async def aangeboden_opleidingen(
     first: int | None,
     after: str | None,
     peildatum: dt.date,
-) -> Page[Row[Any]]:
-    return await root_page(
-        sessions,
-        KIND,
-        ORDERINGS,
-        AangebodenOpleiding.__table__,
-        conditions(filter, peildatum),
-        order_by,
-        first,
-        after,
-    )
+) -> Page[Row[Any]] | Page[MetAfstand]:
+    where = conditions(filter, peildatum)
+    table = AangebodenOpleiding.__table__
+    if filter.nabij is not None:
+
+        def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
+            locatie = Onderwijslocatie
+            return (
+                select(AangebodenOpleiding.code, locatie.latitude, locatie.longitude, *keys)
+                .join(locatie, locatie.code == AangebodenOpleiding.onderwijslocatie_code)
+                .where(
+                    *where,
+                    geldig_op(locatie, peildatum),
+                    in_box(locatie.latitude, locatie.longitude, box),
+                )
+            )
+
+        return await nabij_page(
+            sessions, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
+        )
+    return await root_page(sessions, KIND, ORDERINGS, table, where, order_by, first, after)

@@ -18,6 +18,7 @@ from onderwijsgraaf.db.models import (
 )
 from onderwijsgraaf.db.zoeknaam import zoeknaam
 from onderwijsgraaf.errors import BadUserInput
+from onderwijsgraaf.geo import Bbox
 
 GEMEENTECODE = re.compile(r"^[0-9]{4}$")
 POSTCODE_PREFIX = re.compile(r"^[1-9][0-9]{3}([A-Z]{2})?$")
@@ -55,10 +56,10 @@ def provincie_codes(values: Sequence[str]) -> ColumnElement[Any]:
     )
 
 
-def postcode_prefix(value: str) -> str:
+def postcode_prefix(value: str, argument: str = "postcode") -> str:
     prefix = value.replace(" ", "").upper()
     if not POSTCODE_PREFIX.match(prefix):
-        raise BadUserInput(f"postcode: {value!r} is not a PC4 (3511) or a postcode (3511AB)")
+        raise BadUserInput(f"{argument}: {value!r} is not a PC4 (3511) or a postcode (3511AB)")
     return prefix
 
 
@@ -85,6 +86,7 @@ def locatie_matches(
     provincie: Sequence[str] | None,
     postcode: str | None,
     plaats: str | None,
+    bbox: Bbox | None = None,
 ) -> list[ColumnElement[bool]]:
     """Conditions on Onderwijslocatie columns for the address filters that are set."""
     conditions: list[ColumnElement[bool]] = []
@@ -96,7 +98,20 @@ def locatie_matches(
         conditions.append(Onderwijslocatie.postcode.startswith(postcode_prefix(postcode)))
     if plaats:
         conditions.append(func.lower(Onderwijslocatie.plaatsnaam) == plaats.strip().lower())
+    if bbox is not None:
+        conditions.append(in_box(Onderwijslocatie.latitude, Onderwijslocatie.longitude, bbox))
     return conditions
+
+
+def in_box(
+    latitude: QueryableAttribute[float | None],
+    longitude: QueryableAttribute[float | None],
+    box: Bbox,
+) -> ColumnElement[bool]:
+    """The point lies inside ``box``: a range on the (latitude, longitude) index."""
+    return and_(
+        latitude.between(box.min_lat, box.max_lat), longitude.between(box.min_lon, box.max_lon)
+    )
 
 
 def aanbod_exists(peildatum: dt.date, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:

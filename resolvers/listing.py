@@ -31,6 +31,10 @@ class Ordering:
 def pick_ordering(list_name: str, orderings: Sequence[Ordering], wanted: str | None) -> Ordering:
     if wanted is None:
         return orderings[0]
+    if wanted == "AFSTAND":
+        raise BadUserInput(
+            f"orderBy AFSTAND is the distance to filter.nabij; give nabij to order {list_name} by it"
+        )
     for ordering in orderings:
         if ordering.name == wanted:
             return ordering

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, exists, func
+from sqlalchemy import ColumnElement, Row, Select, exists, func, select
 
 from loaders.paging import Page
 from onderwijsgraaf.db.models import (
@@ -16,8 +17,17 @@ from onderwijsgraaf.db.models import (
     Onderwijslocatiegebruik,
     geldig_op,
 )
-from resolvers.conditions import aanbod_exists, denominatie, locatie_matches, rio_code, woorden
+from onderwijsgraaf.geo import Bbox
+from resolvers.conditions import (
+    aanbod_exists,
+    denominatie,
+    in_box,
+    locatie_matches,
+    rio_code,
+    woorden,
+)
 from resolvers.listing import Ordering, Sessions, root_page
+from resolvers.nabij import MetAfstand, Nabij, nabij_page
 
 KIND = "onderwijslocaties"
 ORDERINGS = (
@@ -33,6 +43,8 @@ class LocatieFilter:
     provincie: list[str] | None = None
     postcode: str | None = None
     plaats: str | None = None
+    nabij: Nabij | None = None
+    bbox: Bbox | None = None
     sector: list[str] | None = None
     onderwijsconcept: list[str] | None = None
     denominatie: list[str] | None = None
@@ -49,6 +61,7 @@ def conditions(filter: LocatieFilter, peildatum: dt.date) -> list[ColumnElement[
             provincie=filter.provincie,
             postcode=filter.postcode,
             plaats=filter.plaats,
+            bbox=filter.bbox,
         ),
     ]
     gebruik: list[ColumnElement[bool]] = []
@@ -91,14 +104,18 @@ async def onderwijslocaties(
     first: int | None,
     after: str | None,
     peildatum: dt.date,
-) -> Page[Row[Any]]:
-    return await root_page(
-        sessions,
-        KIND,
-        ORDERINGS,
-        Onderwijslocatie.__table__,
-        conditions(filter, peildatum),
-        order_by,
-        first,
-        after,
-    )
+) -> Page[Row[Any]] | Page[MetAfstand]:
+    where = conditions(filter, peildatum)
+    table = Onderwijslocatie.__table__
+    if filter.nabij is not None:
+
+        def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
+            locatie = Onderwijslocatie
+            return select(locatie.code, locatie.latitude, locatie.longitude, *keys).where(
+                *where, in_box(locatie.latitude, locatie.longitude, box)
+            )
+
+        return await nabij_page(
+            sessions, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
+        )
+    return await root_page(sessions, KIND, ORDERINGS, table, where, order_by, first, after)

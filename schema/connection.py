@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Self, TypeVar
 
 import strawberry
 
@@ -49,7 +49,7 @@ class Connection(Generic[T]):
     )
 
     @classmethod
-    def of(cls, page: Page[Any], node: Callable[[Any], T]) -> Connection[T]:
+    def of(cls, page: Page[Any], node: Callable[[Any], T]) -> Self:
         edges = [
             Edge(cursor=c, node=node(row)) for c, row in zip(page.cursors, page.rows, strict=True)
         ]
@@ -88,5 +88,10 @@ async def nested(
     node: Callable[[Any], T],
 ) -> Connection[T]:
     """One parent's page of a nested list, through the edge's loader."""
-    page = await loader.load(loader.page_key(parent, peildatum, first, after))
-    return Connection.of(page, node)
+    return Connection.of(await nested_page(loader, parent, peildatum, first, after), node)
+
+
+async def nested_page(
+    loader: PagedLoader, parent: Hashable, peildatum: dt.date, first: int | None, after: str | None
+) -> Page[Any]:
+    return await loader.load(loader.page_key(parent, peildatum, first, after))

@@ -64,6 +64,7 @@ else:
             "NAAM": "Op naam (hoofdletter- en accentongevoelig), dan code",
             "CODE": "Op RIO-code",
             "POSTCODE": "Op postcode, dan code (alleen onderwijslocaties)",
+            "AFSTAND": "Op afstand tot filter.nabij, dan code (standaard bij nabij)",
         },
         "Volgorde van een lijst. / Order of a list.",
     )

@@ -6,10 +6,12 @@ import datetime as dt
 
 import strawberry
 
+from onderwijsgraaf.geo import Bbox
 from resolvers.aanbieders import AanbiederFilter
 from resolvers.aanbod import AanbodFilter
 from resolvers.besturen import BestuurFilter
 from resolvers.locaties import LocatieFilter
+from resolvers.nabij import Nabij
 from resolvers.opleidingseenheden import OpleidingseenheidFilter as EenheidFilter
 from schema.enums import Denominatie, Niveau, Onderwijsconcept, Sector, Voertaal, Vorm, codes
 
@@ -23,6 +25,57 @@ CONCEPT = "Onderwijsconcept(en). / Educational concept(s)."
 DENOMINATIE = "Richting(en). / Denomination(s)."
 BESTUUR = "Alleen onder dit onderwijsbestuur (NNNBNNN). / Only under this governing body."
 AANBIEDER = "Alleen van deze onderwijsaanbieder (NNNANNN). / Only of this institution."
+
+NABIJ = (
+    "Binnen een straal rond een postcode of punt; sorteert standaard op afstand. / Within a radius."
+)
+BBOX = "Binnen een kaartvenster (WGS84). / Inside a map viewport."
+
+
+@strawberry.input(description="Een punt in WGS84. / A point in WGS84.")
+class PuntInput:
+    lat: float = strawberry.field(description="Breedtegraad. / Latitude.")
+    lon: float = strawberry.field(description="Lengtegraad. / Longitude.")
+
+
+@strawberry.input(
+    description="Zoeken in een straal: geef postcode óf punt, en straalKm (hoogstens 100). "
+    "Een volledige postcode telt vanaf het midden van haar PC4-gebied. / Radius search."
+)
+class NabijFilter:
+    postcode: str | None = strawberry.field(
+        default=None, description="Postcode (3511 of 3511AB). / Postcode (PC4 or full)."
+    )
+    punt: PuntInput | None = strawberry.field(default=None, description="Punt. / Point.")
+    straal_km: float = strawberry.field(
+        description="Straal in km (meer dan 0, hoogstens 100). / Radius in km (0 < r ≤ 100)."
+    )
+
+    def to_filter(self) -> Nabij:
+        punt = (self.punt.lat, self.punt.lon) if self.punt is not None else None
+        return Nabij(straal_km=self.straal_km, postcode=self.postcode, punt=punt)
+
+
+@strawberry.input(
+    description="Een kaartvenster in OGC-volgorde: west, zuid, oost, noord (WGS84). / "
+    "A bounding box: west, south, east, north."
+)
+class BboxFilter:
+    min_lon: float = strawberry.field(description="Westgrens (lengtegraad). / West.")
+    min_lat: float = strawberry.field(description="Zuidgrens (breedtegraad). / South.")
+    max_lon: float = strawberry.field(description="Oostgrens (lengtegraad). / East.")
+    max_lat: float = strawberry.field(description="Noordgrens (breedtegraad). / North.")
+
+    def to_filter(self) -> Bbox:
+        return Bbox.checked(self.min_lon, self.min_lat, self.max_lon, self.max_lat)
+
+
+def _nabij(value: NabijFilter | None) -> Nabij | None:
+    return value.to_filter() if value is not None else None
+
+
+def _bbox(value: BboxFilter | None) -> Bbox | None:
+    return value.to_filter() if value is not None else None
 
 
 @strawberry.input(description="Filter op onderwijsbesturen. / Filter on governing bodies.")
@@ -38,6 +91,8 @@ class OnderwijsaanbiederFilter:
     zoek: str | None = strawberry.field(default=None, description=ZOEK)
     gemeentecode: list[str] | None = strawberry.field(default=None, description=GEMEENTE)
     provincie: list[str] | None = strawberry.field(default=None, description=PROVINCIE)
+    nabij: NabijFilter | None = strawberry.field(default=None, description=NABIJ)
+    bbox: BboxFilter | None = strawberry.field(default=None, description=BBOX)
     sector: list[Sector] | None = strawberry.field(default=None, description=SECTOR)
     onderwijsconcept: list[Onderwijsconcept] | None = strawberry.field(
         default=None, description=CONCEPT
@@ -50,6 +105,8 @@ class OnderwijsaanbiederFilter:
             zoek=self.zoek,
             gemeentecode=self.gemeentecode,
             provincie=self.provincie,
+            nabij=_nabij(self.nabij),
+            bbox=_bbox(self.bbox),
             sector=codes(self.sector),
             onderwijsconcept=codes(self.onderwijsconcept),
             denominatie=codes(self.denominatie),
@@ -67,6 +124,8 @@ class OnderwijslocatieFilter:
     provincie: list[str] | None = strawberry.field(default=None, description=PROVINCIE)
     postcode: str | None = strawberry.field(default=None, description=POSTCODE)
     plaats: str | None = strawberry.field(default=None, description=PLAATS)
+    nabij: NabijFilter | None = strawberry.field(default=None, description=NABIJ)
+    bbox: BboxFilter | None = strawberry.field(default=None, description=BBOX)
     sector: list[Sector] | None = strawberry.field(default=None, description=SECTOR)
     onderwijsconcept: list[Onderwijsconcept] | None = strawberry.field(
         default=None, description=CONCEPT
@@ -80,6 +139,8 @@ class OnderwijslocatieFilter:
             zoek=self.zoek,
             gemeentecode=self.gemeentecode,
             provincie=self.provincie,
+            nabij=_nabij(self.nabij),
+            bbox=_bbox(self.bbox),
             postcode=self.postcode,
             plaats=self.plaats,
             sector=codes(self.sector),
@@ -97,6 +158,8 @@ class AangebodenOpleidingFilter:
     provincie: list[str] | None = strawberry.field(default=None, description=PROVINCIE)
     postcode: str | None = strawberry.field(default=None, description=POSTCODE)
     plaats: str | None = strawberry.field(default=None, description=PLAATS)
+    nabij: NabijFilter | None = strawberry.field(default=None, description=NABIJ)
+    bbox: BboxFilter | None = strawberry.field(default=None, description=BBOX)
     sector: list[Sector] | None = strawberry.field(default=None, description=SECTOR)
     onderwijsconcept: list[Onderwijsconcept] | None = strawberry.field(
         default=None, description=CONCEPT
@@ -125,6 +188,8 @@ class AangebodenOpleidingFilter:
             zoek=self.zoek,
             gemeentecode=self.gemeentecode,
             provincie=self.provincie,
+            nabij=_nabij(self.nabij),
+            bbox=_bbox(self.bbox),
             postcode=self.postcode,
             plaats=self.plaats,
             sector=codes(self.sector),

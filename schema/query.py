@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 import strawberry
 from graphql import GraphQLError
@@ -13,6 +12,7 @@ from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter
 from strawberry.types import ExecutionContext, Info
 
 from onderwijsgraaf.errors import BadUserInput
+from onderwijsgraaf.peildatum import vandaag
 from resolvers import aanbieders, aanbod, besturen, locaties, lookups, opleidingseenheden
 from schema import filters
 from schema.audit import AuditLog
@@ -27,16 +27,15 @@ from schema.types import aanbod as aanbod_types
 from schema.types import erkenning as erkenning_types
 from schema.types import opleidingseenheid as eenheid_types
 from schema.types.aanbieder import Onderwijsaanbieder
-from schema.types.aanbod import AangebodenOpleiding, aanbod_from_row
+from schema.types.aanbod import AangebodenOpleiding, AangebodenOpleidingConnection, aanbod_from_row
 from schema.types.bestuur import Onderwijsbestuur
-from schema.types.locatie import Onderwijslocatie
+from schema.types.locatie import Onderwijslocatie, OnderwijslocatieConnection
 from schema.types.opleidingseenheid import Opleidingseenheid, opleidingseenheid_from_row
 from schema.waardelijsten import Waardelijsten, waardelijsten
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_NODES = 100
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 Peildatum = Annotated[
     dt.date | None,
@@ -53,7 +52,7 @@ OrderBy = Annotated[Sortering | None, strawberry.argument(description="Volgorde.
 
 
 def op(peildatum: dt.date | None) -> dt.date:
-    return peildatum or dt.datetime.now(AMSTERDAM).date()
+    return peildatum or vandaag()
 
 
 def order(value: Sortering | None) -> str | None:
@@ -186,7 +185,7 @@ class Query:
         first: First = None,
         after: After = None,
         peildatum: Peildatum = None,
-    ) -> Connection[Onderwijslocatie]:
+    ) -> OnderwijslocatieConnection:
         page = await locaties.onderwijslocaties(
             info.context.sessions,
             (filter or filters.OnderwijslocatieFilter()).to_filter(),
@@ -195,7 +194,9 @@ class Query:
             after,
             op(peildatum),
         )
-        return Connection.of(page, lambda row: Onderwijslocatie.from_row(row, op(peildatum)))
+        return OnderwijslocatieConnection.of(
+            page, lambda row: Onderwijslocatie.from_row(row, op(peildatum))
+        )
 
     @strawberry.field(description="Aangeboden opleidingen. / Offerings.")
     async def aangeboden_opleidingen(
@@ -206,7 +207,7 @@ class Query:
         first: First = None,
         after: After = None,
         peildatum: Peildatum = None,
-    ) -> Connection[AangebodenOpleiding]:
+    ) -> AangebodenOpleidingConnection:
         page = await aanbod.aangeboden_opleidingen(
             info.context.sessions,
             (filter or filters.AangebodenOpleidingFilter()).to_filter(),
@@ -215,7 +216,9 @@ class Query:
             after,
             op(peildatum),
         )
-        return Connection.of(page, lambda row: aanbod_from_row(row, op(peildatum)))
+        return AangebodenOpleidingConnection.of(
+            page, lambda row: aanbod_from_row(row, op(peildatum))
+        )
 
     @strawberry.field(description="Opleidingseenheden. / Programmes.")
     async def opleidingseenheden(

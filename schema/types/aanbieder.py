@@ -9,19 +9,19 @@ import strawberry
 from strawberry.types import Info
 
 from schema.audit import record
-from schema.connection import After, Connection, First, nested
+from schema.connection import After, Connection, First, nested, nested_page
 from schema.context import Context
 from schema.enums import Denominatie, Sector
 from schema.node import Node
-from schema.types.common import Herkomst
+from schema.types.common import AFSTAND_KM, Herkomst, afstand_km
 from schema.types.geldigheid import Geldigheid
 
 if TYPE_CHECKING:
-    from schema.types.aanbod import AangebodenOpleiding
+    from schema.types.aanbod import AangebodenOpleidingConnection
     from schema.types.bestuur import Onderwijsbestuur
     from schema.types.contact import Communicatiecontext
     from schema.types.erkenning import Erkenning
-    from schema.types.locatie import Onderwijslocatie
+    from schema.types.locatie import OnderwijslocatieConnection
 
 
 @strawberry.type(
@@ -70,6 +70,9 @@ class Onderwijsaanbieder(Node, Geldigheid):
     denominatie: list[Denominatie] = strawberry.field(
         description="Richting(en). / Denomination(s)."
     )
+    afstand_km: float | None = strawberry.field(
+        description=f"{AFSTAND_KM} Gemeten vanaf de dichtstbijzijnde locatie. / From the nearest location."
+    )
     onderwijsbestuur_code: strawberry.Private[str]
     groep_code: strawberry.Private[str | None]
 
@@ -87,6 +90,7 @@ class Onderwijsaanbieder(Node, Geldigheid):
             internationale_naam=row.internationale_naam,
             eigen_sleutel=row.eigen_sleutel,
             denominatie=[Denominatie(c) for c in (row.denominatie or "").split(",") if c],
+            afstand_km=afstand_km(row),
             onderwijsbestuur_code=row.onderwijsbestuur_code,
             groep_code=row.onderwijsaanbiedersgroep_code,
             begindatum=row.begindatum,
@@ -126,31 +130,27 @@ class Onderwijsaanbieder(Node, Geldigheid):
     @strawberry.field(description="Locaties waar de aanbieder onderwijs geeft. / Where it teaches.")
     async def onderwijslocaties(
         self, info: Info[Context, None], first: First = None, after: After = None
-    ) -> Connection[Annotated[Onderwijslocatie, strawberry.lazy("schema.types.locatie")]]:
-        from schema.types.locatie import Onderwijslocatie
+    ) -> Annotated[OnderwijslocatieConnection, strawberry.lazy("schema.types.locatie")]:
+        from schema.types.locatie import Onderwijslocatie, OnderwijslocatieConnection
 
-        return await nested(
-            info.context.loaders.locaties_by_aanbieder,
-            self.code,
-            self.peildatum,
-            first,
-            after,
-            lambda row: Onderwijslocatie.from_row(row, self.peildatum),
+        page = await nested_page(
+            info.context.loaders.locaties_by_aanbieder, self.code, self.peildatum, first, after
+        )
+        return OnderwijslocatieConnection.of(
+            page, lambda row: Onderwijslocatie.from_row(row, self.peildatum)
         )
 
     @strawberry.field(description="Het aanbod van de aanbieder. / Its offering.")
     async def aangeboden_opleidingen(
         self, info: Info[Context, None], first: First = None, after: After = None
-    ) -> Connection[Annotated[AangebodenOpleiding, strawberry.lazy("schema.types.aanbod")]]:
-        from schema.types.aanbod import aanbod_from_row
+    ) -> Annotated[AangebodenOpleidingConnection, strawberry.lazy("schema.types.aanbod")]:
+        from schema.types.aanbod import AangebodenOpleidingConnection, aanbod_from_row
 
-        return await nested(
-            info.context.loaders.aanbod_by_aanbieder,
-            self.code,
-            self.peildatum,
-            first,
-            after,
-            lambda row: aanbod_from_row(row, self.peildatum),
+        page = await nested_page(
+            info.context.loaders.aanbod_by_aanbieder, self.code, self.peildatum, first, after
+        )
+        return AangebodenOpleidingConnection.of(
+            page, lambda row: aanbod_from_row(row, self.peildatum)
         )
 
     @strawberry.field(

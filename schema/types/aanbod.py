@@ -13,8 +13,9 @@ from schema.connection import After, Connection, First, nested
 from schema.context import Context
 from schema.enums import Leertraject, Onderwijsconcept, Sector, Voertaal, Vorm
 from schema.node import Node
-from schema.types.common import Herkomst
+from schema.types.common import AFSTAND_KM, Herkomst, afstand_km
 from schema.types.geldigheid import Geldigheid
+from schema.types.geojson import FeatureCollection, GeoJsonPoint
 
 if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
@@ -39,6 +40,7 @@ class AangebodenOpleiding(Node, Geldigheid):
     laatste_instroomdatum: dt.date | None = strawberry.field(
         description="Laatste instroom. / Last intake."
     )
+    afstand_km: float | None = strawberry.field(description=AFSTAND_KM)
     aanbieder_code: strawberry.Private[str]
     eenheid_code: strawberry.Private[str]
     locatie_code: strawberry.Private[str | None]
@@ -168,6 +170,27 @@ class AangebodenVoOpleiding(AangebodenOpleiding):
     )
 
 
+@strawberry.type(
+    description="Een pagina aangeboden opleidingen, ook als GeoJSON. / A page of offerings, also as GeoJSON."
+)
+class AangebodenOpleidingConnection(Connection[AangebodenOpleiding]):
+    @strawberry.field(
+        description="Deze pagina als GeoJSON FeatureCollection: elk aanbod een Feature met het "
+        "punt van zijn locatie. / This page as a GeoJSON FeatureCollection."
+    )
+    async def geojson(self, info: Info[Context, None]) -> FeatureCollection[AangebodenOpleiding]:
+        nodes = [edge.node for edge in self.edges]
+        keys = list({(n.locatie_code, n.peildatum) for n in nodes if n.locatie_code is not None})
+        rows = await info.context.loaders.locaties_by_code.load_many(keys)
+        points: dict[tuple[str | None, dt.date], GeoJsonPoint | None] = {
+            key: GeoJsonPoint.at(row.latitude, row.longitude) if row else None
+            for key, row in zip(keys, rows, strict=True)
+        }
+        return FeatureCollection.of(
+            [(node.code, points.get((node.locatie_code, node.peildatum)), node) for node in nodes]
+        )
+
+
 def aanbod_from_row(row: Any, peildatum: dt.date) -> AangebodenOpleiding:
     common: dict[str, Any] = dict(
         code=row.code,
@@ -177,6 +200,7 @@ def aanbod_from_row(row: Any, peildatum: dt.date) -> AangebodenOpleiding:
         omschrijving=row.omschrijving,
         eerste_instroomdatum=row.eerste_instroomdatum,
         laatste_instroomdatum=row.laatste_instroomdatum,
+        afstand_km=afstand_km(row),
         aanbieder_code=row.onderwijsaanbieder_code,
         eenheid_code=row.opleidingseenheid_code,
         locatie_code=row.onderwijslocatie_code,

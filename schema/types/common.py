@@ -21,6 +21,19 @@ class Herkomst:
         return cls(bron=row.bron, afgeleid=[f for f in (row.afgeleid or "").split(",") if f])
 
 
+AFSTAND_KM = (
+    "Afstand in km (geodetisch, WGS84) tot het middelpunt van `filter.nabij` van de lijst waarin "
+    "dit object staat; null buiten een nabij-zoekvraag. / Geodesic distance in km to the centre "
+    "of the list's `nabij` filter; null elsewhere."
+)
+
+
+def afstand_km(row: Any) -> float | None:
+    """The distance a radius search attached to the row, if any."""
+    value = getattr(row, "afstand_km", None)
+    return float(value) if value is not None else None
+
+
 @strawberry.type(description="Een punt in WGS84. / A point in WGS84.")
 class Coordinaten:
     lat: float = strawberry.field(description="Breedtegraad. / Latitude.")

@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from schema.connection import After, Connection, First, nested
+from schema.connection import After, Connection, First, nested, nested_page
 from schema.context import Context
 from schema.node import Node
-from schema.types.common import Coordinaten, Herkomst
+from schema.types.common import AFSTAND_KM, Coordinaten, Herkomst, afstand_km
 from schema.types.geldigheid import Geldigheid
 from schema.types.gemeente import Gemeente, Provincie
+from schema.types.geojson import FeatureCollection, GeoJsonPoint
 
 if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
-    from schema.types.aanbod import AangebodenOpleiding
+    from schema.types.aanbod import AangebodenOpleidingConnection
 
 
 @strawberry.type(description="Het adres van een onderwijslocatie. / The address of a location.")
@@ -63,6 +64,10 @@ class Onderwijslocatie(Node, Geldigheid):
         description="BAG-id van het adresseerbaar object. / BAG id."
     )
     coordinaten: Coordinaten | None = strawberry.field(description="Punt (WGS84). / Point (WGS84).")
+    geometrie: GeoJsonPoint | None = strawberry.field(
+        description="Het punt als GeoJSON Point ([lon, lat]). / The point as GeoJSON."
+    )
+    afstand_km: float | None = strawberry.field(description=AFSTAND_KM)
 
     def node_type(self) -> str:
         return "Onderwijslocatie"
@@ -89,6 +94,8 @@ class Onderwijslocatie(Node, Geldigheid):
             ),
             bag_id=row.bag_id,
             coordinaten=punt,
+            geometrie=GeoJsonPoint.at(row.latitude, row.longitude),
+            afstand_km=afstand_km(row),
             begindatum=row.begindatum,
             einddatum=row.einddatum,
             herkomst=Herkomst.from_row(row),
@@ -113,14 +120,26 @@ class Onderwijslocatie(Node, Geldigheid):
     @strawberry.field(description="Het aanbod op deze locatie. / The offering at this location.")
     async def aangeboden_opleidingen(
         self, info: Info[Context, None], first: First = None, after: After = None
-    ) -> Connection[Annotated[AangebodenOpleiding, strawberry.lazy("schema.types.aanbod")]]:
-        from schema.types.aanbod import aanbod_from_row
+    ) -> Annotated[AangebodenOpleidingConnection, strawberry.lazy("schema.types.aanbod")]:
+        from schema.types.aanbod import AangebodenOpleidingConnection, aanbod_from_row
 
-        return await nested(
-            info.context.loaders.aanbod_by_locatie,
-            self.code,
-            self.peildatum,
-            first,
-            after,
-            lambda row: aanbod_from_row(row, self.peildatum),
+        page = await nested_page(
+            info.context.loaders.aanbod_by_locatie, self.code, self.peildatum, first, after
+        )
+        return AangebodenOpleidingConnection.of(
+            page, lambda row: aanbod_from_row(row, self.peildatum)
+        )
+
+
+@strawberry.type(
+    description="Een pagina onderwijslocaties, ook als GeoJSON. / A page of locations, also as GeoJSON."
+)
+class OnderwijslocatieConnection(Connection[Onderwijslocatie]):
+    @strawberry.field(
+        description="Deze pagina als GeoJSON FeatureCollection: elke locatie een Feature met haar "
+        "punt. / This page as a GeoJSON FeatureCollection."
+    )
+    def geojson(self) -> FeatureCollection[Onderwijslocatie]:
+        return FeatureCollection.of(
+            [(edge.node.code, edge.node.geometrie, edge.node) for edge in self.edges]
         )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from schema.connection import After, Connection, First, nested
+from schema.connection import After, First, nested_page
 from schema.context import Context
 from schema.enums import Graad, Niveau, Sector
 from schema.node import Node
@@ -16,7 +16,7 @@ from schema.types.common import Herkomst
 from schema.types.geldigheid import Geldigheid
 
 if TYPE_CHECKING:
-    from schema.types.aanbod import AangebodenOpleiding
+    from schema.types.aanbod import AangebodenOpleidingConnection
     from schema.types.bestuur import Onderwijsbestuur
     from schema.types.erkenning import Opleidingserkenning
 
@@ -45,16 +45,18 @@ class Opleidingseenheid(Node, Geldigheid):
     @strawberry.field(description="Wie deze opleiding aanbiedt. / Where it is offered.")
     async def aangeboden_opleidingen(
         self, info: Info[Context, None], first: First = None, after: After = None
-    ) -> Connection[Annotated[AangebodenOpleiding, strawberry.lazy("schema.types.aanbod")]]:
-        from schema.types.aanbod import aanbod_from_row
+    ) -> Annotated[AangebodenOpleidingConnection, strawberry.lazy("schema.types.aanbod")]:
+        from schema.types.aanbod import AangebodenOpleidingConnection, aanbod_from_row
 
-        return await nested(
+        page = await nested_page(
             info.context.loaders.aanbod_by_opleidingseenheid,
             self.code,
             self.peildatum,
             first,
             after,
-            lambda row: aanbod_from_row(row, self.peildatum),
+        )
+        return AangebodenOpleidingConnection.of(
+            page, lambda row: aanbod_from_row(row, self.peildatum)
         )
 
 

@@ -39,7 +39,7 @@ async def scalar(target: Target, query: Any) -> Any:
         await engine.dispose()
 
 
-@pytest.mark.parametrize("name", ["gemeente", "studiekeuze", "opzoeken"])
+@pytest.mark.parametrize("name", ["gemeente", "studiekeuze", "opzoeken", "kaart"])
 def test_every_example_is_in_the_readme(name: str) -> None:
     assert voorbeeld(name).strip() in README
 
@@ -144,3 +144,21 @@ async def test_opzoeken_example_finds_hz_and_its_programme(api: Api, seeded: Tar
     }
     # aanbieder, opleidingseenheid, sectoren, bestuur, erkenningen, contexten, aanbod
     assert statements == 7
+
+
+async def test_kaart_example_is_a_feature_collection_nearest_first(api: Api) -> None:
+    data, statements = await api.counted(voorbeeld("kaart"))
+    locaties = data["onderwijslocaties"]
+    features = locaties["geojson"]["features"]
+    assert locaties["geojson"]["type"] == "FeatureCollection"
+    assert len(features) == locaties["totalCount"] >= 2
+    distances = [f["properties"]["afstandKm"] for f in features]
+    assert distances == sorted(distances)
+    assert all(0 <= d <= 3 for d in distances)
+    for feature in features:
+        assert feature["type"] == "Feature"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert (4.9 < lon < 5.3, 51.9 < lat < 52.2) == (True, True)
+        assert feature["properties"]["onderwijsaanbieders"]["edges"]
+    # postcode, candidates, rows; then locatie.aanbieders
+    assert statements == 4

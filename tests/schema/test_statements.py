@@ -30,3 +30,28 @@ async def test_statements_do_not_grow_with_the_page(api: Api, first: int) -> Non
     # sectoren, bestuur, bestuur.aanbieders, locaties, gemeenten, provincies, locatie.aanbod,
     # aanbod, opleidingseenheden, cohorten, erkenningen, contexten
     assert statements == 14
+
+
+NEAR = """
+query($first: Int!, $straal: Float!) {
+  onderwijslocaties(filter: {nabij: {postcode: "3511AB", straalKm: $straal}}, first: $first) {
+    edges { node { code afstandKm onderwijsaanbieders(first: 2) { edges { node { naam } } } } }
+    geojson { features { geometry { coordinates } properties { adres { gemeente { naam } } } } }
+  }
+  aangebodenOpleidingen(filter: {nabij: {postcode: "3511AB", straalKm: $straal}}, first: $first) {
+    geojson { features { id geometry { coordinates } properties { afstandKm } } }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(("first", "straal"), [(1, 1.0), (100, 10.0)])
+async def test_radius_search_costs_the_same_for_any_radius_and_page(
+    api: Api, first: int, straal: float
+) -> None:
+    data, statements = await api.counted(NEAR, {"first": first, "straal": straal})
+    assert len(data["onderwijslocaties"]["edges"]) == first
+    assert len(data["aangebodenOpleidingen"]["geojson"]["features"]) == first
+    # per list: postcode, candidates in the box, rows of the page; then the loaders:
+    # locatie.aanbieders, gemeenten, and the locaties of the aanbod's features
+    assert statements == 3 + 3 + 3

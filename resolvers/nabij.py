@@ -1,0 +1,137 @@
+"""Radius search (``filter.nabij``) on the root lists: near a postcode or a point.
+
+One statement fetches the candidates: the list's rows with a location inside a box around the
+centre that surely holds the circle (an indexed range on latitude and longitude), with the
+sort keys of the asked order. Each candidate is measured with the geodesic distance; those
+within the radius are the list (an aanbieder counts at its nearest location), ordered by
+distance (``AFSTAND``, the default) or by the asked order, paged by keyset. A second statement
+reads the full rows of the page. Every row carries ``afstand_km``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from loaders.paging import Page, PageRequest, SortKey
+from onderwijsgraaf.db.models import Postcodegebied
+from onderwijsgraaf.errors import BadUserInput
+from onderwijsgraaf.geo import Bbox, Punt, afstand_km, straal
+from resolvers.conditions import postcode_prefix
+from resolvers.listing import Ordering, Sessions, pick_ordering
+
+AFSTAND = "AFSTAND"
+
+
+@dataclass(frozen=True)
+class Nabij:
+    """Within ``straal_km`` of a postcode (PC4 or full) or of a point (lat, lon)."""
+
+    straal_km: float
+    postcode: str | None = None
+    punt: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Zoekgebied:
+    """A checked radius search: the centre, the radius and the box around the circle."""
+
+    centrum: Punt
+    straal_km: float
+    box: Bbox
+
+
+class MetAfstand:
+    """A row of a radius search: reads as the table's row, plus ``afstand_km``."""
+
+    def __init__(self, row: Any, afstand_km: float, sort_key: SortKey) -> None:
+        self._row = row
+        self.afstand_km = afstand_km
+        self.sort_key = sort_key
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._row, name)
+
+
+# Builds the candidate query: (code, latitude, longitude, *sort keys) of the list's rows with
+# a location inside the box. A row may come more than once (an aanbieder with several).
+Kandidaten = Callable[[Bbox, Sequence[Any]], Select[Any]]
+
+
+async def zoekgebied(sessions: Sessions, nabij: Nabij) -> Zoekgebied:
+    """Check ``nabij`` and find its centre."""
+    straal_km = straal(nabij.straal_km)
+    if nabij.punt is not None and nabij.postcode is None:
+        centrum = Punt.checked(*nabij.punt, where="nabij.punt")
+    elif nabij.postcode is not None and nabij.punt is None:
+        centrum = await _centre_of_pc4(sessions, nabij.postcode)
+    else:
+        raise BadUserInput("nabij: give either postcode or punt, not both and not neither")
+    return Zoekgebied(centrum, straal_km, Bbox.around(centrum, straal_km))
+
+
+async def _centre_of_pc4(sessions: Sessions, postcode: str) -> Punt:
+    """A postcode (PC4 or full) counts from the centre of its PC4 area."""
+    pc4 = postcode_prefix(postcode, "nabij.postcode")[:4]
+    async with sessions() as session:
+        found = (
+            await session.execute(
+                select(Postcodegebied.latitude, Postcodegebied.longitude).where(
+                    Postcodegebied.postcodecijfers == pc4
+                )
+            )
+        ).first()
+    if found is None or found.latitude is None or found.longitude is None:
+        raise BadUserInput(
+            f"nabij.postcode: {postcode!r} is not in a known PC4 area with a location; "
+            "give another postcode or a punt"
+        )
+    return Punt(found.latitude, found.longitude)
+
+
+async def nabij_page(
+    sessions: Sessions,
+    kind: str,
+    orderings: Sequence[Ordering],
+    table: Any,
+    kandidaten: Kandidaten,
+    nabij: Nabij,
+    order_by: str | None,
+    first: int | None,
+    after: str | None,
+) -> Page[MetAfstand]:
+    gebied = await zoekgebied(sessions, nabij)
+    by_distance = order_by in (None, AFSTAND)
+    ordering = None if by_distance else pick_ordering(kind, orderings, order_by)
+    request = PageRequest.parse(
+        f"{kind}/{AFSTAND if ordering is None else ordering.name}", first, after
+    )
+    keys = () if ordering is None else ordering.keys
+    async with sessions() as session:
+        candidates = (await session.execute(kandidaten(gebied.box, keys))).all()
+    nearest: dict[str, tuple[float, SortKey]] = {}
+    for candidate in candidates:
+        code, lat, lon, *sort = tuple(candidate)
+        distance = afstand_km(gebied.centrum, Punt(lat, lon))
+        if distance <= gebied.straal_km and (code not in nearest or distance < nearest[code][0]):
+            nearest[code] = (distance, (distance, code) if by_distance else tuple(sort))
+    found = sorted(nearest.items(), key=lambda item: item[1][1])
+    if request.after is not None:
+        found = [item for item in found if _after(item[1][1], request.after)]
+    shown = found[: request.first + 1]
+    async with sessions() as session:
+        rows = (
+            await session.execute(select(table).where(table.c.code.in_([c for c, _ in shown])))
+        ).all()
+    by_code = {row.code: row for row in rows}
+    page = [MetAfstand(by_code[code], distance, key) for code, (distance, key) in shown]
+    return Page.of(request, page, len(nearest), lambda row: row.sort_key)
+
+
+def _after(key: SortKey, cursor: SortKey) -> bool:
+    if len(key) != len(cursor):
+        raise BadUserInput("after: this cursor belongs to another orderBy of this list")
+    return key > cursor
