@@ -8,8 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from onderwijsgraaf.db.models import Bron
+from onderwijsgraaf.db.versie import gegevensversie
 
 
 async def bronnen(sessions: async_sessionmaker[AsyncSession]) -> Sequence[Bron]:
     async with sessions() as session:
         return (await session.scalars(select(Bron).order_by(Bron.code))).all()
+
+
+async def versie(sessions: async_sessionmaker[AsyncSession]) -> str | None:
+    return await gegevensversie(sessions)

@@ -53,6 +53,10 @@ class Meta:
     bijgewerkt_op: dt.date | None = strawberry.field(
         description="Peildatum van de nieuwste bron. / Date of the newest source."
     )
+    versie: str | None = strawberry.field(
+        description="Versie van de gegevens: SHA-256 over alle rijen; verandert precies als de "
+        "gegevens veranderen (de ETag hangt ervan af). / Version of the data."
+    )
 
 
 async def resolve_meta(info: Info[Context, None]) -> Meta:
@@ -62,4 +66,5 @@ async def resolve_meta(info: Info[Context, None]) -> Meta:
         afgeleid=AFGELEID_UITLEG,
         bronnen=bronnen,
         bijgewerkt_op=max((bron.peildatum for bron in bronnen), default=None),
+        versie=await resolve.versie(info.context.sessions),
     )

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from onderwijsgraaf.db.models import Bron, Onderwijsaanbieder
+from onderwijsgraaf.db.models import Bron, Gegevensversie, Onderwijsaanbieder
 from seed import bronnen
 from seed.cohorten import build_cohorten
 from seed.contacten import build_private_contactpunten
@@ -52,6 +52,7 @@ def build_dataset(data_dir: Path, progress: Progress = lambda _: None) -> Datase
     build_cohorten(dataset)
     build_private_contactpunten(dataset, gemeenten, ho_aanbieders)
     _bronnen(data_dir, dataset)
+    dataset.add(Gegevensversie, versie=dataset.digest())
     return dataset
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from typing import Any
 
@@ -41,3 +43,13 @@ class Dataset:
     def tables(self) -> list[tuple[str, list[Rij]]]:
         """Every table of the schema in foreign-key order, with its rows."""
         return [(table.name, self.rows[table.name]) for table in Base.metadata.sorted_tables]
+
+    def digest(self) -> str:
+        """A SHA-256 over every row of every table, in order: the version of this content."""
+        digest = hashlib.sha256()
+        for name, rows in self.tables():
+            digest.update(f"\x00table {name}\x00".encode())
+            for row in rows:
+                digest.update(json.dumps(row, sort_keys=True, default=str).encode())
+                digest.update(b"\n")
+        return digest.hexdigest()

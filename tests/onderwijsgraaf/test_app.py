@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from onderwijsgraaf.app import create_app
-from onderwijsgraaf.db.models import Bron
+from onderwijsgraaf.db.models import Bron, Gegevensversie
 from onderwijsgraaf.settings import Settings
 from tests.conftest import DATA_DIR, Target
 
@@ -67,7 +67,7 @@ async def test_graphiql_is_served_with_its_scripts_and_the_example(
 async def test_health_reports_the_schema_revision(client: httpx.AsyncClient) -> None:
     response = await client.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "revision": "0001"}
+    assert response.json() == {"status": "ok", "revision": "0002"}
 
 
 async def test_health_fails_without_a_database(tmp_path: object) -> None:
@@ -83,3 +83,16 @@ async def test_health_fails_without_a_database(tmp_path: object) -> None:
         response = await client.get("/health")
     assert response.status_code == 503
     assert response.json()["status"] == "database unavailable"
+
+
+async def test_meta_shows_the_version_of_the_data(
+    client: httpx.AsyncClient, seeded: Target
+) -> None:
+    response = await client.post("/graphql", json={"query": "{ meta { versie } }"})
+    engine = seeded.engine()
+    async with engine.connect() as conn:
+        stored = await conn.scalar(select(Gegevensversie.versie))
+    await engine.dispose()
+    assert stored is not None
+    assert len(stored) == 64
+    assert response.json() == {"data": {"meta": {"versie": stored}}}

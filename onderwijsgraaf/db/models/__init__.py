@@ -15,7 +15,13 @@ from onderwijsgraaf.db.models.organisatie import (
     Onderwijsaanbiedersgroep,
     Onderwijsbestuur,
 )
-from onderwijsgraaf.db.models.referentie import Bron, Gemeente, Postcodegebied, Provincie
+from onderwijsgraaf.db.models.referentie import (
+    Bron,
+    Gegevensversie,
+    Gemeente,
+    Postcodegebied,
+    Provincie,
+)
 from onderwijsgraaf.db.models.samenwerking import (
     Samenwerkingsverband,
     SamenwerkingsverbandDeelname,
@@ -29,6 +35,7 @@ __all__ = [
     "Cohort",
     "Communicatiecontext",
     "Erkenning",
+    "Gegevensversie",
     "Geldigheid",
     "Gemeente",
     "Herkomst",

@@ -25,6 +25,15 @@ class Bron(Base):
     rijen: Mapped[int] = mapped_column(Integer)
 
 
+class Gegevensversie(Base):
+    """The version of the data: a SHA-256 over every row the seed wrote (one row). It changes
+    exactly when the content changes; HTTP caching (ETag) is keyed on it."""
+
+    __tablename__ = "gegevensversie"
+
+    versie: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
 class Provincie(Base):
     __tablename__ = "provincie"
 
