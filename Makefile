@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test lint seed clean
 
@@ -18,9 +19,14 @@ run: $(VENV)/.installed
 	$(PY) -m onderwijsgraaf seed --if-empty
 	$(PY) -m onderwijsgraaf serve --host $(HOST) --port $(PORT)
 
-## test: lint, type-check and run the whole test suite
-test: lint
+## test: lint, type-check and run the whole test suite (the map page's test needs Chromium)
+test: lint $(CHROMIUM)
 	$(PY) -m pytest
+
+# Debian's Chromium for the browser test of /kaart (apt-get needs root)
+$(CHROMIUM):
+	apt-get install -y --no-install-recommends chromium || \
+		(apt-get update && apt-get install -y --no-install-recommends chromium)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -5,45 +5,30 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from graphql import build_schema as graphql_schema
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import NullPool
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 
-from loaders import Loaders
-from onderwijsgraaf.auth import ANONYMOUS, Verifier
+from onderwijsgraaf.auth import Verifier
+from onderwijsgraaf.caching import CachedReads
 from onderwijsgraaf.db.engine import create_engine, is_sqlite, session_factory
 from onderwijsgraaf.db.migrate import current_revision, head_revision
+from onderwijsgraaf.db.versie import gegevensversie
+from onderwijsgraaf.documents import TrustedDocuments
+from onderwijsgraaf.endpoint import GraphQLApp
 from onderwijsgraaf.errors import Unauthenticated
-from onderwijsgraaf.graphiql import STATIC, graphiql_page
+from onderwijsgraaf.graphiql import STATIC
+from onderwijsgraaf.kaart import kaart_page
 from onderwijsgraaf.settings import Settings
-from schema.context import Context
 from schema.query import build_schema
-
-
-class GraphQLApp(GraphQL[Context, None]):
-    """The GraphQL endpoint; every request gets fresh loaders."""
-
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
-        super().__init__(build_schema(), graphql_ide="graphiql")
-        self.sessions = sessions
-
-    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
-        return HTMLResponse(graphiql_page())
-
-    async def get_context(
-        self, request: Request | WebSocket, response: Response | WebSocket
-    ) -> Context:
-        viewer = request.state.viewer if "viewer" in request.scope.get("state", {}) else ANONYMOUS
-        return Context(
-            sessions=self.sessions, loaders=Loaders.create(self.sessions, viewer), viewer=viewer
-        )
 
 
 class Authenticated:
@@ -83,18 +68,45 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def health(_: Request) -> JSONResponse:
         return await _health(engine)
 
+    async def kaart(_: Request) -> HTMLResponse:
+        return HTMLResponse(kaart_page(settings))
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         yield
         await engine.dispose()
 
     verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
-    graphql = Authenticated(GraphQLApp(sessions), verifier)
+    schema = build_schema()
+    documents = TrustedDocuments(
+        settings.trusted_documents_dir,
+        graphql_schema(schema.as_str()),
+        settings.trusted_documents_from_post,
+    )
+    graphql = Authenticated(
+        CachedReads(
+            GraphQLApp(schema, sessions, documents),
+            lambda: gegevensversie(sessions),
+            settings.cache_max_age,
+        ),
+        verifier,
+    )
     app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/health", health, methods=["GET"]),
+            Route("/kaart", kaart, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        ],
+        middleware=[
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type", "If-None-Match"],
+                expose_headers=["ETag"],
+                max_age=86400,
+            )
         ],
         lifespan=lifespan,
     )

@@ -124,6 +124,22 @@ def _parser() -> argparse.ArgumentParser:
         description="Print a digest of all rows; two databases with equal content print the same.",
     )
     digest.set_defaults(handler=_db_digest)
+
+    documents = commands.add_parser(
+        "documents",
+        help="trusted documents (queries known by their hash)",
+        description="Trusted documents: queries the API accepts by their SHA-256 hash "
+        "(GET /graphql?documentId=sha256:<hash>&variables=...). Stored in TRUSTED_DOCUMENTS_DIR.",
+    )
+    documents_commands = documents.add_subparsers(title="commands", metavar="COMMAND")
+    add = documents_commands.add_parser(
+        "add",
+        help="register .graphql files; prints each one's sha256",
+        description="Check each file against the schema and register it; prints "
+        "'sha256:<hash> <file>' per file. A file that is not valid is refused with the reason.",
+    )
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a .graphql document")
+    add.set_defaults(handler=_documents_add)
     return parser
 
 
@@ -178,6 +194,30 @@ def _schema(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     SDL_FILE.write_text(text, encoding="utf-8")
     print(f"wrote {SDL_FILE}", file=sys.stderr)
+    return 0
+
+
+def _documents_add(settings: Settings, args: argparse.Namespace) -> int:
+    from graphql import build_schema as graphql_schema
+
+    from onderwijsgraaf.documents import TrustedDocuments
+
+    documents = TrustedDocuments(
+        settings.trusted_documents_dir, graphql_schema(sdl()), from_post=False
+    )
+    texts = {}
+    for file in args.files:
+        try:
+            texts[file] = file.read_text(encoding="utf-8")
+        except OSError as error:
+            print(f"documents add: {file}: {error.strerror}", file=sys.stderr)
+            return 1
+        problems = documents.problems(texts[file])
+        if problems:
+            print(f"documents add: {file}: {'; '.join(problems)}", file=sys.stderr)
+            return 1
+    for file, text in texts.items():
+        print(f"sha256:{documents.add(text)} {file}")
     return 0
 
 

@@ -8,6 +8,12 @@
 | AUTH_JWKS       | var/auth/jwks.json                               | JWKS file or URL with the token keys      |
 | AUTH_ISSUER     | onderwijsgraaf-dev                               | the `iss` tokens must carry               |
 | AUTH_AUDIENCE   | onderwijsgraaf                                   | the `aud` tokens must carry               |
+| CORS_ORIGINS    | *                                                | origins that may read from a browser (comma-separated; empty: none) |
+| CACHE_MAX_AGE   | 300                                              | seconds browsers and CDNs may keep an anonymous GET answer |
+| TRUSTED_DOCUMENTS_DIR | var/documents                              | folder of the trusted documents (`<sha256>.graphql`) |
+| TRUSTED_DOCUMENTS_FROM_POST | 1                                    | 1: a POST with query and hash registers it; 0: only the CLI does |
+| KAART_TEGELS    | https://tile.openstreetmap.org/{z}/{x}/{y}.png   | tile URL template of the /kaart page (empty: no tiles) |
+| KAART_TEGELS_ATTRIBUTIE | © OpenStreetMap-bijdragers               | attribution shown with those tiles        |
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{ROOT / 'var' / 'onderwijsgraaf.sqlite'}"
+OSM_TEGELS = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTIE = "© OpenStreetMap-bijdragers"
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,12 @@ class Settings:
     auth_jwks: str = str(ROOT / "var" / "auth" / "jwks.json")
     auth_issuer: str = "onderwijsgraaf-dev"
     auth_audience: str = "onderwijsgraaf"
+    cors_origins: tuple[str, ...] = ("*",)
+    cache_max_age: int = 300
+    trusted_documents_dir: Path = ROOT / "var" / "documents"
+    trusted_documents_from_post: bool = True
+    kaart_tegels: str = OSM_TEGELS
+    kaart_tegels_attributie: str = OSM_ATTRIBUTIE
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -40,6 +54,16 @@ class Settings:
             auth_jwks=os.environ.get("AUTH_JWKS", str(ROOT / "var" / "auth" / "jwks.json")),
             auth_issuer=os.environ.get("AUTH_ISSUER", "onderwijsgraaf-dev"),
             auth_audience=os.environ.get("AUTH_AUDIENCE", "onderwijsgraaf"),
+            cors_origins=tuple(
+                o.strip() for o in os.environ.get("CORS_ORIGINS", "*").split(",") if o.strip()
+            ),
+            cache_max_age=int(os.environ.get("CACHE_MAX_AGE", "300")),
+            trusted_documents_dir=Path(
+                os.environ.get("TRUSTED_DOCUMENTS_DIR", ROOT / "var" / "documents")
+            ),
+            trusted_documents_from_post=os.environ.get("TRUSTED_DOCUMENTS_FROM_POST", "1") != "0",
+            kaart_tegels=os.environ.get("KAART_TEGELS", OSM_TEGELS),
+            kaart_tegels_attributie=os.environ.get("KAART_TEGELS_ATTRIBUTIE", OSM_ATTRIBUTIE),
         )
 
 

@@ -272,6 +272,19 @@ async def test_get_and_batched_requests_leak_nothing(
     assert "toezicht@" in private_again.text
     assert leaked(public.text, set()) == []
     assert leaked(public_again.text, set()) == []
+    # a private answer never enters a cache; the public one varies by Authorization
+    for answer in (private, private_again):
+        assert answer.headers["cache-control"] == "no-store"
+        assert "etag" not in answer.headers
+    assert public.headers["cache-control"].startswith("public")
+    assert "Authorization" in public.headers["vary"]
+    revalidated = await private_api.client.get(
+        "/graphql",
+        params=params,
+        headers={"Authorization": f"Bearer {token}", "If-None-Match": public.headers["etag"]},
+    )
+    assert revalidated.status_code == 200
+    assert "toezicht@" in revalidated.text
     batch = await private_api.client.post(
         "/graphql", json=[{"query": query, "variables": {"c": variables["c"]}}] * 2
     )
