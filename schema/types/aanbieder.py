@@ -13,7 +13,7 @@ from schema.connection import After, Connection, First, nested, nested_page
 from schema.context import Context
 from schema.enums import Denominatie, Sector
 from schema.node import Node
-from schema.types.common import AFSTAND_KM, Herkomst, afstand_km
+from schema.types.common import Herkomst, afstand_km
 from schema.types.geldigheid import Geldigheid
 
 if TYPE_CHECKING:
@@ -71,7 +71,9 @@ class Onderwijsaanbieder(Node, Geldigheid):
         description="Richting(en). / Denomination(s)."
     )
     afstand_km: float | None = strawberry.field(
-        description=f"{AFSTAND_KM} Gemeten vanaf de dichtstbijzijnde locatie. / From the nearest location."
+        description="Afstand in km (geodetisch, WGS84) van de dichtstbijzijnde locatie tot het "
+        "middelpunt van `filter.nabij`; null buiten een nabij-zoekvraag. / Geodesic distance in "
+        "km from the nearest location to the centre of the list's `nabij` filter; null elsewhere."
     )
     onderwijsbestuur_code: strawberry.Private[str]
     groep_code: strawberry.Private[str | None]
