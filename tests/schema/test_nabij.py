@@ -4,13 +4,17 @@ tables with distances computed independently (Vincenty, tests/vincenty.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.engine import make_url
 
+from onderwijsgraaf.app import create_app
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
     Onderwijsaanbieder,
@@ -18,7 +22,8 @@ from onderwijsgraaf.db.models import (
     Onderwijslocatiegebruik,
     Postcodegebied,
 )
-from tests.conftest import Api, Target
+from onderwijsgraaf.settings import Settings
+from tests.conftest import DATA_DIR, Api, Target
 from tests.vincenty import vincenty_km
 
 PEILDATUM = dt.date(2025, 10, 1)
@@ -299,3 +304,37 @@ async def test_ordering_by_distance_needs_nabij(sqlite_api: Api) -> None:
     error = await sqlite_api.error(LOCATIES, {"orderBy": "AFSTAND"})
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "give nabij" in error["message"]
+
+
+async def test_candidates_come_from_the_latitude_longitude_index(seeded_sqlite: Target) -> None:
+    """The candidate query is a range on the (latitude, longitude) index, not a table scan."""
+    app = create_app(
+        Settings(
+            database_url=seeded_sqlite.url,
+            database_schema=seeded_sqlite.schema,
+            seed_data_dir=DATA_DIR,
+        )
+    )
+    executed: list[tuple[str, Any]] = []
+
+    def record(_conn: object, _cursor: object, statement: str, parameters: Any, *_: object) -> None:
+        executed.append((statement, parameters))
+
+    event.listen(app.state.engine.sync_engine, "before_cursor_execute", record)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            response = await client.post(
+                "/graphql",
+                json={
+                    "query": LOCATIES,
+                    "variables": {"filter": {"nabij": {"postcode": "3511", "straalKm": 5}}},
+                },
+            )
+    assert "errors" not in response.json()
+    ((statement, parameters),) = [(s, p) for s, p in executed if "latitude BETWEEN" in s]
+    with sqlite3.connect(make_url(seeded_sqlite.url).database or "") as conn:
+        plan = " ".join(
+            row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        )
+    assert "USING INDEX ix_onderwijslocatie_latitude_longitude (latitude>? AND latitude<?)" in plan

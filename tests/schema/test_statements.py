@@ -41,6 +41,9 @@ query($first: Int!, $straal: Float!) {
   aangebodenOpleidingen(filter: {nabij: {postcode: "3511AB", straalKm: $straal}}, first: $first) {
     geojson { features { id geometry { coordinates } properties { afstandKm } } }
   }
+  onderwijsaanbieders(filter: {nabij: {punt: {lat: 52.09, lon: 5.12}, straalKm: $straal}}, first: $first) {
+    edges { node { naam afstandKm } }
+  }
 }
 """
 
@@ -52,6 +55,7 @@ async def test_radius_search_costs_the_same_for_any_radius_and_page(
     data, statements = await api.counted(NEAR, {"first": first, "straal": straal})
     assert len(data["onderwijslocaties"]["edges"]) == first
     assert len(data["aangebodenOpleidingen"]["geojson"]["features"]) == first
-    # per list: postcode, candidates in the box, rows of the page; then the loaders:
-    # locatie.aanbieders, gemeenten, and the locaties of the aanbod's features
-    assert statements == 3 + 3 + 3
+    assert len(data["onderwijsaanbieders"]["edges"]) == first
+    # per list: postcode (not for a punt), candidates in the box, rows of the page; then the
+    # loaders: locatie.aanbieders, gemeenten, and the locaties of the aanbod's features
+    assert statements == 3 + 3 + 2 + 3
