@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import NullPool
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route
@@ -19,6 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from onderwijsgraaf.auth import Verifier
 from onderwijsgraaf.caching import CachedReads
+from onderwijsgraaf.cors import ReadCors
 from onderwijsgraaf.db.engine import create_engine, is_sqlite, session_factory
 from onderwijsgraaf.db.migrate import current_revision, head_revision
 from onderwijsgraaf.db.versie import gegevensversie
@@ -100,7 +100,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ],
         middleware=[
             Middleware(
-                CORSMiddleware,
+                ReadCors,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
                 allow_headers=["Authorization", "Content-Type", "If-None-Match"],

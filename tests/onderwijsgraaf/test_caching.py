@@ -128,6 +128,10 @@ async def test_cors_is_open_for_reads(sqlite_api: Api) -> None:
     read = await sqlite_api.client.get("/graphql", params=PARAMS, headers=origin)
     assert read.headers["access-control-allow-origin"] == "*"
     assert read.headers["access-control-expose-headers"] == "ETag"
+    # the same headers without an Origin, so shared caches need not vary by it
+    plain = await sqlite_api.client.get("/graphql", params=PARAMS)
+    assert plain.headers["access-control-allow-origin"] == "*"
+    assert read.headers["vary"] == plain.headers["vary"] == "Authorization"
 
 
 async def test_cors_origins_can_be_limited(seeded_sqlite: Target) -> None:
@@ -136,6 +140,7 @@ async def test_cors_origins_can_be_limited(seeded_sqlite: Target) -> None:
             "/graphql", params=PARAMS, headers={"Origin": "https://gemeente.example"}
         )
         assert mine.headers["access-control-allow-origin"] == "https://gemeente.example"
+        assert "Origin" in mine.headers["vary"]
         other = await api.client.get(
             "/graphql", params=PARAMS, headers={"Origin": "https://elders.example"}
         )
