@@ -67,11 +67,8 @@ def _tags(if_none_match: str) -> set[str]:
 
 
 async def _not_modified(send: Send, etag: str, cache_control: str) -> None:
-    headers = MutableHeaders()
-    headers["ETag"] = etag
-    headers["Cache-Control"] = cache_control
-    headers["Vary"] = VARY
-    await send({"type": "http.response.start", "status": 304, "headers": headers.raw})
+    start = {"type": "http.response.start", "status": 304, "headers": []}
+    await _with_headers(send, cache_control, etag)(start)
     await send({"type": "http.response.body", "body": b""})
 
 

@@ -52,8 +52,11 @@ class TrustedDocuments:
             return [error.message]
         return [error.message for error in validate(self.schema, parsed)]
 
+    def _path(self, sha256: str) -> Path:
+        return self.directory / f"{sha256}.graphql"
+
     def get(self, sha256: str) -> str | None:
-        path = self.directory / f"{sha256}.graphql"
+        path = self._path(sha256)
         return path.read_text(encoding="utf-8") if path.is_file() else None
 
     def add(self, document: str) -> str:
@@ -62,7 +65,7 @@ class TrustedDocuments:
         handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(document)
-        os.replace(temporary, self.directory / f"{sha256}.graphql")
+        os.replace(temporary, self._path(sha256))
         return sha256
 
     def resolve(
@@ -93,7 +96,7 @@ class TrustedDocuments:
                 f"the sha256 {sha256} does not match the query sent with it "
                 f"(its sha256 is {sha256_of(query)})",
             )
-        registering = method == "POST" and self.from_post and self.get(sha256) is None
+        registering = method == "POST" and self.from_post and not self._path(sha256).is_file()
         if registering and not self.problems(query):
             self.add(query)
         return query

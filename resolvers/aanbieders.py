@@ -21,7 +21,7 @@ from onderwijsgraaf.geo import Bbox
 from resolvers.conditions import (
     aanbod_exists,
     denominatie,
-    in_box,
+    locatie_in,
     locatie_matches,
     rio_code,
     woorden,
@@ -118,7 +118,7 @@ async def onderwijsaanbieders(
                     *where,
                     geldig_op(Onderwijslocatiegebruik, peildatum),
                     geldig_op(locatie, peildatum),
-                    in_box(locatie.latitude, locatie.longitude, box),
+                    locatie_in(box),
                 )
             )
 

@@ -20,7 +20,7 @@ from onderwijsgraaf.db.models import (
     geldig_op,
 )
 from onderwijsgraaf.geo import Bbox
-from resolvers.conditions import in_box, locatie_matches, rio_code, woorden
+from resolvers.conditions import locatie_in, locatie_matches, rio_code, woorden
 from resolvers.listing import Ordering, Sessions, root_page
 from resolvers.nabij import MetAfstand, Nabij, nabij_page
 
@@ -144,7 +144,7 @@ async def aangeboden_opleidingen(
                 .where(
                     *where,
                     geldig_op(locatie, peildatum),
-                    in_box(locatie.latitude, locatie.longitude, box),
+                    locatie_in(box),
                 )
             )
 

@@ -99,18 +99,16 @@ def locatie_matches(
     if plaats:
         conditions.append(func.lower(Onderwijslocatie.plaatsnaam) == plaats.strip().lower())
     if bbox is not None:
-        conditions.append(in_box(Onderwijslocatie.latitude, Onderwijslocatie.longitude, bbox))
+        conditions.append(locatie_in(bbox))
     return conditions
 
 
-def in_box(
-    latitude: QueryableAttribute[float | None],
-    longitude: QueryableAttribute[float | None],
-    box: Bbox,
-) -> ColumnElement[bool]:
-    """The point lies inside ``box``: a range on the (latitude, longitude) index."""
+def locatie_in(box: Bbox) -> ColumnElement[bool]:
+    """The onderwijslocatie's point lies inside ``box``: a range on its (latitude, longitude)
+    index."""
     return and_(
-        latitude.between(box.min_lat, box.max_lat), longitude.between(box.min_lon, box.max_lon)
+        Onderwijslocatie.latitude.between(box.min_lat, box.max_lat),
+        Onderwijslocatie.longitude.between(box.min_lon, box.max_lon),
     )
 
 

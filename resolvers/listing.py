@@ -48,13 +48,18 @@ async def page_of(
     labels = [key.label(f"sort_{i}") for i, key in enumerate(ordering.keys)]
     query = base.add_columns(*labels).order_by(*ordering.keys).limit(request.first + 1)
     if request.after is not None:
-        if len(request.after) != len(ordering.keys):
-            raise BadUserInput("after: this cursor belongs to another orderBy of this list")
+        check_cursor(request.after, len(ordering.keys))
         query = query.where(tuple_(*ordering.keys) > tuple_(*request.after))
     async with sessions() as session:
         total = await session.scalar(select(func.count()).select_from(base.subquery()))
         rows = (await session.execute(query)).all()
     return Page.of(request, rows, total or 0, _sort_key(len(labels)))
+
+
+def check_cursor(after: SortKey, size: int) -> None:
+    """A cursor's key must have as many parts as the order's sort key."""
+    if len(after) != size:
+        raise BadUserInput("after: this cursor belongs to another orderBy of this list")
 
 
 def _sort_key(size: int) -> Any:

@@ -21,7 +21,7 @@ from onderwijsgraaf.geo import Bbox
 from resolvers.conditions import (
     aanbod_exists,
     denominatie,
-    in_box,
+    locatie_in,
     locatie_matches,
     rio_code,
     woorden,
@@ -112,7 +112,7 @@ async def onderwijslocaties(
         def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
             locatie = Onderwijslocatie
             return select(locatie.code, locatie.latitude, locatie.longitude, *keys).where(
-                *where, in_box(locatie.latitude, locatie.longitude, box)
+                *where, locatie_in(box)
             )
 
         return await nabij_page(

@@ -21,7 +21,7 @@ from onderwijsgraaf.db.models import Postcodegebied
 from onderwijsgraaf.errors import BadUserInput
 from onderwijsgraaf.geo import Bbox, Punt, afstand_km, straal
 from resolvers.conditions import postcode_prefix
-from resolvers.listing import Ordering, Sessions, pick_ordering
+from resolvers.listing import Ordering, Sessions, check_cursor, pick_ordering
 
 AFSTAND = "AFSTAND"
 
@@ -120,7 +120,8 @@ async def nabij_page(
             nearest[code] = (distance, (distance, code) if by_distance else tuple(sort))
     found = sorted(nearest.items(), key=lambda item: item[1][1])
     if request.after is not None:
-        found = [item for item in found if _after(item[1][1], request.after)]
+        check_cursor(request.after, 2 if by_distance else len(keys))
+        found = [item for item in found if item[1][1] > request.after]
     shown = found[: request.first + 1]
     async with sessions() as session:
         rows = (
@@ -129,9 +130,3 @@ async def nabij_page(
     by_code = {row.code: row for row in rows}
     page = [MetAfstand(by_code[code], distance, key) for code, (distance, key) in shown]
     return Page.of(request, page, len(nearest), lambda row: row.sort_key)
-
-
-def _after(key: SortKey, cursor: SortKey) -> bool:
-    if len(key) != len(cursor):
-        raise BadUserInput("after: this cursor belongs to another orderBy of this list")
-    return key > cursor
