@@ -7,6 +7,7 @@ REQUIRE_POSTGRES=1 (as in CI), so a missing server can never pass unnoticed.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -51,6 +52,13 @@ class Target:
             return await content_digest(engine)
         finally:
             await engine.dispose()
+
+
+def valid_on(row: Any, day: dt.date) -> bool:
+    """A raw row is valid on ``day``: begindatum inclusive, einddatum exclusive."""
+    return (row.begindatum is None or row.begindatum <= day) and (
+        row.einddatum is None or row.einddatum > day
+    )
 
 
 # The content digest right after the session's seed; every later test must leave it unchanged.

@@ -6,7 +6,6 @@ internet, and the markers must show all the same. A screenshot is kept in tests/
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import socket
 import threading
@@ -29,7 +28,7 @@ from onderwijsgraaf.db.models import (
 )
 from onderwijsgraaf.peildatum import vandaag
 from onderwijsgraaf.settings import ROOT, Settings
-from tests.conftest import DATA_DIR, Target
+from tests.conftest import DATA_DIR, Target, valid_on
 from tests.vincenty import vincenty_km
 
 CHROMIUM = "/usr/bin/chromium"
@@ -80,10 +79,8 @@ async def raw(target: Target) -> dict[str, Any]:
     """Today's valid rows, read straight from the database."""
     today = vandaag()
 
-    def valid(row: Any, day: dt.date = today) -> bool:
-        return (row.begindatum is None or row.begindatum <= day) and (
-            row.einddatum is None or row.einddatum > day
-        )
+    def valid(row: Any) -> bool:
+        return valid_on(row, today)
 
     engine = target.engine()
     async with engine.connect() as conn:

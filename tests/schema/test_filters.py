@@ -24,16 +24,14 @@ from onderwijsgraaf.db.models import (
     Provincie,
 )
 from onderwijsgraaf.db.zoeknaam import zoeknaam
-from tests.conftest import Api, Target
+from tests.conftest import Api, Target, valid_on
 
 PEILDATUM = dt.date(2025, 10, 1)
 Row = Any
 
 
-def valid(row: Row, day: dt.date = PEILDATUM) -> bool:
-    return (row.begindatum is None or row.begindatum <= day) and (
-        row.einddatum is None or row.einddatum > day
-    )
+def valid(row: Row) -> bool:
+    return valid_on(row, PEILDATUM)
 
 
 def words(name: str, zoek: str) -> bool:

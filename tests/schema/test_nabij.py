@@ -23,7 +23,7 @@ from onderwijsgraaf.db.models import (
     Postcodegebied,
 )
 from onderwijsgraaf.settings import Settings
-from tests.conftest import DATA_DIR, Api, Target
+from tests.conftest import DATA_DIR, Api, Target, valid_on
 from tests.vincenty import vincenty_km
 
 PEILDATUM = dt.date(2025, 10, 1)
@@ -32,9 +32,7 @@ POSTCODES = ["3511AB", "1012", "9711", "6211"]
 
 
 def valid(row: Any) -> bool:
-    return (row.begindatum is None or row.begindatum <= PEILDATUM) and (
-        row.einddatum is None or row.einddatum > PEILDATUM
-    )
+    return valid_on(row, PEILDATUM)
 
 
 @dataclass
