@@ -1,69 +1,62 @@
-"""Per-request batch loaders, one per edge of the graph; build them with ``Loaders.create``."""
+"""Per-request batch loaders, made from the graph description: one ``ByKeyLoader`` per table
+(links), one ``PagedLoader`` per listing and one ``ListLoader`` per list of values. Build them
+with ``Loaders(reads, viewer)`` for each request (aiodataloader binds to the running event loop);
+each is created at its first use."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import get_type_hints
+import datetime as dt
+from functools import partial
+from typing import Any
 
-from loaders.aanbieders_by_bestuur import AanbiedersByBestuurLoader
-from loaders.aanbieders_by_code import AanbiedersByCodeLoader
-from loaders.aanbieders_by_locatie import AanbiedersByLocatieLoader
-from loaders.aanbod_by_aanbieder import AanbodByAanbiederLoader
-from loaders.aanbod_by_code import AanbodByCodeLoader
-from loaders.aanbod_by_locatie import AanbodByLocatieLoader
-from loaders.aanbod_by_opleidingseenheid import AanbodByOpleidingseenheidLoader
-from loaders.besturen_by_code import BesturenByCodeLoader
-from loaders.cohorten_by_aanbod import CohortenByAanbodLoader
-from loaders.contexten_by_aanbieder import ContextenByAanbiederLoader
-from loaders.contexten_by_bestuur import ContextenByBestuurLoader
-from loaders.core import Sessions
-from loaders.erkenningen_by_aanbieder import ErkenningenByAanbiederLoader
-from loaders.erkenningen_by_bestuur import ErkenningenByBestuurLoader
-from loaders.erkenningen_by_id import ErkenningenByIdLoader
-from loaders.gemeenten_by_code import GemeentenByCodeLoader
-from loaders.groepen_by_code import GroepenByCodeLoader
-from loaders.locaties_by_aanbieder import LocatiesByAanbiederLoader
-from loaders.locaties_by_code import LocatiesByCodeLoader
-from loaders.opleidingseenheden_by_code import OpleidingseenhedenByCodeLoader
-from loaders.provincies_by_code import ProvinciesByCodeLoader
-from loaders.sectoren_by_aanbieder import SectorenByAanbiederLoader
-from loaders.voertalen_by_aanbod import VoertalenByAanbodLoader
+from sqlalchemy import Select
+
+from loaders.core import ByKeyLoader, ByKeySpec, EdgeSpec, ListLoader, ListSpec, PagedLoader
+from onderwijsgraaf import graph
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
+from onderwijsgraaf.db.reads import Reads
+from onderwijsgraaf.graph.model import Values, table
+from onderwijsgraaf.graph.sql import child_rows, rows_by_key, values_rows
 
 
-@dataclass(frozen=True)
 class Loaders:
-    besturen_by_code: BesturenByCodeLoader
-    aanbieders_by_code: AanbiedersByCodeLoader
-    locaties_by_code: LocatiesByCodeLoader
-    opleidingseenheden_by_code: OpleidingseenhedenByCodeLoader
-    aanbod_by_code: AanbodByCodeLoader
-    groepen_by_code: GroepenByCodeLoader
-    erkenningen_by_id: ErkenningenByIdLoader
-    gemeenten_by_code: GemeentenByCodeLoader
-    provincies_by_code: ProvinciesByCodeLoader
-    aanbieders_by_bestuur: AanbiedersByBestuurLoader
-    aanbieders_by_locatie: AanbiedersByLocatieLoader
-    locaties_by_aanbieder: LocatiesByAanbiederLoader
-    aanbod_by_aanbieder: AanbodByAanbiederLoader
-    aanbod_by_locatie: AanbodByLocatieLoader
-    aanbod_by_opleidingseenheid: AanbodByOpleidingseenheidLoader
-    cohorten_by_aanbod: CohortenByAanbodLoader
-    erkenningen_by_aanbieder: ErkenningenByAanbiederLoader
-    erkenningen_by_bestuur: ErkenningenByBestuurLoader
-    contexten_by_aanbieder: ContextenByAanbiederLoader
-    contexten_by_bestuur: ContextenByBestuurLoader
-    voertalen_by_aanbod: VoertalenByAanbodLoader
-    sectoren_by_aanbieder: SectorenByAanbiederLoader
+    def __init__(self, reads: Reads, viewer: Viewer = ANONYMOUS) -> None:
+        self.reads = reads
+        self.viewer = viewer
+        self._by_key: dict[str, ByKeyLoader] = {}
+        self._paged: dict[tuple[str, str], PagedLoader] = {}
+        self._values: dict[Values, ListLoader] = {}
 
-    @classmethod
-    def create(cls, sessions: Sessions, viewer: Viewer = ANONYMOUS) -> Loaders:
-        """Fresh loaders for one request and its viewer (aiodataloader binds to the running
-        event loop). Loaders of private data get the viewer and filter by it."""
-        hints = get_type_hints(cls)
-        loaders = {}
-        for field in fields(cls):
-            loader = hints[field.name]
-            needs_viewer = getattr(loader, "needs_viewer", False)
-            loaders[field.name] = loader(sessions, viewer) if needs_viewer else loader(sessions)
-        return cls(**loaders)
+    def of_type(self, type_name: str) -> ByKeyLoader:
+        """(key, peildatum) → the row with that key, valid on that date, of the table that type
+        (or interface) ``type_name`` reads its rows from."""
+        table_name, key = graph.table_of(type_name)
+        if table_name not in self._by_key:
+            t = table(table_name)
+            self._by_key[table_name] = ByKeyLoader(
+                self.reads, ByKeySpec(partial(rows_by_key, t), t.c[key])
+            )
+        return self._by_key[table_name]
+
+    def listing(self, edge: graph.Edge) -> PagedLoader:
+        """(parent, peildatum, first, after) → a page of ``edge``'s rows the viewer may see."""
+        key = (edge.owner, edge.field)
+        if key not in self._paged:
+            self._paged[key] = PagedLoader(self.reads, self._edge_spec(edge))
+        return self._paged[key]
+
+    def values(self, values: Values) -> ListLoader:
+        """(parent, peildatum) → the sorted distinct values of ``values``."""
+        if values not in self._values:
+            spec = ListSpec(lambda peildatum: values_rows(values, peildatum))
+            self._values[values] = ListLoader(self.reads, spec)
+        return self._values[values]
+
+    def _edge_spec(self, edge: graph.Edge) -> EdgeSpec:
+        listing, viewer = edge.listing, self.viewer
+        parent = child_rows(listing, dt.date.min, viewer).parent
+
+        def query(peildatum: dt.date) -> Select[Any]:
+            return child_rows(listing, peildatum, viewer).select
+
+        return EdgeSpec(edge.kind, query, parent, listing.order)

@@ -4,8 +4,8 @@
 - ``PagedLoader``: (parent, peildatum, first, after) → a ``Page`` of the parent's rows.
 
 Both dedupe their keys and run one statement per (peildatum, first), whatever the parents
-and their cursors: in a query that is one statement per edge, however many parents. Each batch opens its own short
-session, so concurrent batches never share one.
+and their cursors: in a query that is one statement per edge, however many parents. All run on
+the request's one connection (``Reads``), one statement at a time.
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ from typing import Any
 
 from aiodataloader import DataLoader
 from sqlalchemy import ColumnElement, Row, Select, case, func, literal, select, tuple_
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import QueryableAttribute
 
 from loaders.paging import Page, PageRequest, SortKey
+from onderwijsgraaf.db.reads import Reads
 
-Sessions = async_sessionmaker[AsyncSession]
 ByKey = tuple[Hashable, dt.date]
 # A column of a model (Onderwijsaanbieder.code) or any SQL expression.
 Expr = ColumnElement[Any] | QueryableAttribute[Any]
@@ -39,9 +38,9 @@ class ByKeySpec:
 
 
 class ByKeyLoader(DataLoader[ByKey, "Row[Any] | None"]):
-    def __init__(self, sessions: Sessions, spec: ByKeySpec) -> None:
+    def __init__(self, reads: Reads, spec: ByKeySpec) -> None:
         super().__init__()
-        self.sessions = sessions
+        self.reads = reads
         self.spec = spec
 
     async def batch_load_fn(self, keys: Sequence[ByKey]) -> list[Row[Any] | None]:
@@ -49,12 +48,10 @@ class ByKeyLoader(DataLoader[ByKey, "Row[Any] | None"]):
         for key, peildatum in keys:
             per_date[peildatum].add(key)
         found: dict[ByKey, Row[Any]] = {}
-        async with self.sessions() as session:
-            for peildatum, wanted in per_date.items():
-                query = self.spec.query(peildatum).add_columns(self.spec.key.label("lookup_key"))
-                result = await session.execute(query.where(self.spec.key.in_(wanted)))
-                for row in result:
-                    found[(row.lookup_key, peildatum)] = row
+        for peildatum, wanted in per_date.items():
+            query = self.spec.query(peildatum).add_columns(self.spec.key.label("lookup_key"))
+            for row in await self.reads.rows(query.where(self.spec.key.in_(wanted))):
+                found[(row.lookup_key, peildatum)] = row
         return [found.get(key) for key in keys]
 
 
@@ -76,9 +73,9 @@ class EdgeSpec:
 
 
 class PagedLoader(DataLoader[PagedKey, Page[Row[Any]]]):
-    def __init__(self, sessions: Sessions, spec: EdgeSpec) -> None:
+    def __init__(self, reads: Reads, spec: EdgeSpec) -> None:
         super().__init__()
-        self.sessions = sessions
+        self.reads = reads
         self.spec = spec
 
     def page_key(
@@ -90,24 +87,22 @@ class PagedLoader(DataLoader[PagedKey, Page[Row[Any]]]):
 
     async def batch_load_fn(self, keys: Sequence[PagedKey]) -> list[Page[Row[Any]]]:
         pages: dict[PagedKey, Page[Row[Any]]] = {}
-        async with self.sessions() as session:
-            for peildatum, first, cursors in _batches(keys):
-                requests = {
-                    parent: PageRequest.parse(self.spec.kind, first, after)
-                    for parent, after in cursors.items()
-                }
-                statement = self._statement(peildatum, first, requests)
-                rows = (await session.execute(statement)).all()
-                per_parent: dict[Hashable, list[Row[Any]]] = defaultdict(list)
-                totals: dict[Hashable, int] = {}
-                for row in rows:
-                    totals[row.edge_parent] = row.edge_total
-                    if row.edge_after:
-                        per_parent[row.edge_parent].append(row)
-                for parent, request in requests.items():
-                    pages[(parent, peildatum, first, cursors[parent])] = Page.of(
-                        request, per_parent[parent], totals.get(parent, 0), self.spec.key
-                    )
+        for peildatum, first, cursors in _batches(keys):
+            requests = {
+                parent: PageRequest.parse(self.spec.kind, first, after)
+                for parent, after in cursors.items()
+            }
+            rows = await self.reads.rows(self._statement(peildatum, first, requests))
+            per_parent: dict[Hashable, list[Row[Any]]] = defaultdict(list)
+            totals: dict[Hashable, int] = {}
+            for row in rows:
+                totals[row.edge_parent] = row.edge_total
+                if row.edge_after:
+                    per_parent[row.edge_parent].append(row)
+            for parent, request in requests.items():
+                pages[(parent, peildatum, first, cursors[parent])] = Page.of(
+                    request, per_parent[parent], totals.get(parent, 0), self.spec.key
+                )
         return [pages[key] for key in keys]
 
     def _statement(
@@ -174,17 +169,16 @@ def _batches(
 
 @dataclass(frozen=True)
 class ListSpec:
-    """A short list of values per parent (bounded by a value list, e.g. voertalen)."""
+    """A short list of values per parent (bounded by a value list, e.g. voertalen): ``query``
+    gives the distinct (parent, value) rows valid on a peildatum, with those two columns."""
 
-    query: Callable[[dt.date], Select[Any]]
-    parent: Expr
-    value: Expr
+    query: Callable[[dt.date], tuple[Select[Any], Expr, Expr]]
 
 
 class ListLoader(DataLoader[ByKey, list[Any]]):
-    def __init__(self, sessions: Sessions, spec: ListSpec) -> None:
+    def __init__(self, reads: Reads, spec: ListSpec) -> None:
         super().__init__()
-        self.sessions = sessions
+        self.reads = reads
         self.spec = spec
 
     async def batch_load_fn(self, keys: Sequence[ByKey]) -> list[list[Any]]:
@@ -192,15 +186,10 @@ class ListLoader(DataLoader[ByKey, list[Any]]):
         for parent, peildatum in keys:
             per_date[peildatum].add(parent)
         found: dict[ByKey, list[Any]] = defaultdict(list)
-        async with self.sessions() as session:
-            for peildatum, parents in per_date.items():
-                query = (
-                    self.spec.query(peildatum)
-                    .with_only_columns(self.spec.parent, self.spec.value)
-                    .where(self.spec.parent.in_(parents))
-                    .distinct()
-                    .order_by(self.spec.parent, self.spec.value)
-                )
-                for parent, value in await session.execute(query):
-                    found[(parent, peildatum)].append(value)
+        for peildatum, parents in per_date.items():
+            query, parent, value = self.spec.query(peildatum)
+            statement = query.where(parent.in_(parents)).order_by(parent, value)
+            for row in await self.reads.rows(statement):
+                parent_key, value = tuple(row)
+                found[(parent_key, peildatum)].append(value)
         return [found.get(key, []) for key in keys]

@@ -44,13 +44,17 @@ class Page(Generic[T]):
 
     rows: Sequence[T]
     cursors: Sequence[str]
-    total: int
+    total: int | None  # None when the total was not asked for
     has_next: bool
     has_previous: bool
 
     @classmethod
     def of(
-        cls, request: PageRequest, rows: Sequence[T], total: int, key: Callable[[T], SortKey]
+        cls,
+        request: PageRequest,
+        rows: Sequence[T],
+        total: int | None,
+        key: Callable[[T], SortKey],
     ) -> Page[T]:
         """``rows`` holds up to ``first + 1`` rows after the cursor; the extra one means more."""
         shown = rows[: request.first]
@@ -64,7 +68,7 @@ class Page(Generic[T]):
 
 
 def encode_cursor(kind: str, key: SortKey) -> str:
-    raw = json.dumps([kind, list(key)], separators=(",", ":")).encode()
+    raw = json.dumps([kind, list(key)], separators=(",", ":"), ensure_ascii=False).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from graphql import build_schema as graphql_schema
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlalchemy.pool import NullPool
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -19,9 +19,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from onderwijsgraaf.auth import Verifier
 from onderwijsgraaf.caching import CachedReads
 from onderwijsgraaf.cors import ReadCors
-from onderwijsgraaf.db.engine import create_engine, is_sqlite, session_factory
+from onderwijsgraaf.db.engine import create_engine
 from onderwijsgraaf.db.migrate import current_revision, head_revision
-from onderwijsgraaf.db.versie import gegevensversie
+from onderwijsgraaf.db.versie import DataVersion
 from onderwijsgraaf.documents import TrustedDocuments
 from onderwijsgraaf.endpoint import GraphQLApp
 from onderwijsgraaf.errors import Unauthenticated
@@ -60,10 +60,13 @@ class Authenticated:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
-    # SQLite: a connection per request, so a freshly seeded file is read at once.
-    pool = {"poolclass": NullPool} if is_sqlite(settings.database_url) else {}
-    engine = create_engine(settings.database_url, schema=settings.database_schema, **pool)
-    sessions = session_factory(engine)
+    engine = create_engine(
+        settings.database_url,
+        schema=settings.database_schema,
+        pool_size=settings.database_pool_size,
+        max_overflow=0,
+    )
+    version = DataVersion(engine, settings.data_version_ttl)
 
     async def health(_: Request) -> JSONResponse:
         return await _health(engine)
@@ -73,6 +76,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        # What start-up made lives as long as the process: keep it out of the collector's way.
+        gc.freeze()
         yield
         await engine.dispose()
 
@@ -85,8 +90,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     graphql = Authenticated(
         CachedReads(
-            GraphQLApp(schema, sessions, documents),
-            lambda: gegevensversie(sessions),
+            GraphQLApp(schema, engine, documents),
+            version.current,
             settings.cache_max_age,
         ),
         verifier,

@@ -1,5 +1,6 @@
-"""The GraphQL endpoint: strawberry over Starlette, with fresh loaders per request and
-trusted documents (a request may name a known document by its hash instead of sending it)."""
+"""The GraphQL endpoint: strawberry over Starlette, with one database connection and fresh
+loaders per request and trusted documents (a request may name a known document by its hash
+instead of sending it). Answers are JSON in UTF-8 without spaces."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import strawberry
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -20,7 +21,9 @@ from strawberry.http.base import BaseRequestProtocol
 
 from loaders import Loaders
 from onderwijsgraaf.auth import ANONYMOUS
+from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.documents import DocumentError, TrustedDocuments
+from onderwijsgraaf.encoding import encode_json
 from onderwijsgraaf.graphiql import graphiql_page
 from schema.context import Context
 
@@ -32,11 +35,11 @@ class GraphQLApp(GraphQL[Context, None]):
     def __init__(
         self,
         schema: strawberry.Schema,
-        sessions: async_sessionmaker[AsyncSession],
+        engine: AsyncEngine,
         documents: TrustedDocuments,
     ) -> None:
         super().__init__(schema, graphql_ide="graphiql")
-        self.sessions = sessions
+        self.engine = engine
         self.documents = documents
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -44,16 +47,22 @@ class GraphQLApp(GraphQL[Context, None]):
             await super().__call__(scope, receive, send)
             return
         response: Response
-        try:
-            response = await self.run(Request(scope, receive))
-        except DocumentError as error:
-            response = JSONResponse(
-                {"errors": [{"message": error.reason, "extensions": {"code": error.code}}]},
-                status_code=error.status_code,
-            )
-        except HTTPException as error:
-            response = PlainTextResponse(error.reason, status_code=error.status_code)
+        request = Request(scope, receive)
+        async with Reads(self.engine) as reads:
+            request.state.reads = reads
+            try:
+                response = await self.run(request)
+            except DocumentError as error:
+                response = JSONResponse(
+                    {"errors": [{"message": error.reason, "extensions": {"code": error.code}}]},
+                    status_code=error.status_code,
+                )
+            except HTTPException as error:
+                response = PlainTextResponse(error.reason, status_code=error.status_code)
         await response(scope, receive, send)
+
+    def encode_json(self, data: object) -> bytes:
+        return encode_json(data)
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         names_a_document = {"documentId", "extensions"} & set(request.query_params)
@@ -85,7 +94,7 @@ class GraphQLApp(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        viewer = request.state.viewer if "viewer" in request.scope.get("state", {}) else ANONYMOUS
-        return Context(
-            sessions=self.sessions, loaders=Loaders.create(self.sessions, viewer), viewer=viewer
-        )
+        state = request.scope.get("state", {})
+        viewer = state.get("viewer", ANONYMOUS)
+        reads = state["reads"]
+        return Context(reads=reads, loaders=Loaders(reads, viewer), viewer=viewer)

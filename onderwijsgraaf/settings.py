@@ -14,6 +14,8 @@
 | TRUSTED_DOCUMENTS_FROM_POST | 1                                    | 1: a POST with query and hash registers it; 0: only the CLI does |
 | KAART_TEGELS    | https://tile.openstreetmap.org/{z}/{x}/{y}.png   | tile URL template of the /kaart page (empty: no tiles) |
 | KAART_TEGELS_ATTRIBUTIE | © OpenStreetMap-bijdragers               | attribution shown with those tiles        |
+| DATABASE_POOL_SIZE | 10                                            | connections each API process keeps open (one per request in flight) |
+| DATA_VERSION_TTL | 1                                               | seconds an API process trusts the data version it read (a new seed shows after at most this long) |
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ class Settings:
     trusted_documents_from_post: bool = True
     kaart_tegels: str = OSM_TEGELS
     kaart_tegels_attributie: str = OSM_ATTRIBUTIE
+    database_pool_size: int = 10
+    data_version_ttl: float = 1.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -64,6 +68,8 @@ class Settings:
             trusted_documents_from_post=os.environ.get("TRUSTED_DOCUMENTS_FROM_POST", "1") != "0",
             kaart_tegels=os.environ.get("KAART_TEGELS", OSM_TEGELS),
             kaart_tegels_attributie=os.environ.get("KAART_TEGELS_ATTRIBUTIE", OSM_ATTRIBUTIE),
+            database_pool_size=int(os.environ.get("DATABASE_POOL_SIZE", "10")),
+            data_version_ttl=float(os.environ.get("DATA_VERSION_TTL", "1")),
         )
 
 

@@ -17,6 +17,7 @@ from onderwijsgraaf.db.models import (
     Onderwijslocatiegebruik,
     geldig_op,
 )
+from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
 from resolvers.conditions import (
     aanbod_exists,
@@ -26,8 +27,8 @@ from resolvers.conditions import (
     rio_code,
     woorden,
 )
-from resolvers.listing import Ordering, Sessions, root_page
-from resolvers.nabij import MetAfstand, Nabij, nabij_page
+from resolvers.listing import Ordering, root_page
+from resolvers.nabij import Kandidaten, MetAfstand, Nabij, nabij_page
 
 KIND = "onderwijsaanbieders"
 ORDERINGS = (
@@ -92,37 +93,44 @@ def conditions(filter: AanbiederFilter, peildatum: dt.date) -> list[ColumnElemen
     return found
 
 
+def kandidaten_in(where: list[ColumnElement[bool]], peildatum: dt.date) -> Kandidaten:
+    """The radius search's candidates of this list among the rows meeting ``where``."""
+
+    def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
+        """Every location of each aanbieder in the box; it counts at its nearest one."""
+        locatie = Onderwijslocatie
+        return (
+            select(Onderwijsaanbieder.code, locatie.latitude, locatie.longitude, *keys)
+            .join(
+                Onderwijslocatiegebruik,
+                Onderwijslocatiegebruik.onderwijsaanbieder_code == Onderwijsaanbieder.code,
+            )
+            .join(locatie, locatie.code == Onderwijslocatiegebruik.onderwijslocatie_code)
+            .where(
+                *where,
+                geldig_op(Onderwijslocatiegebruik, peildatum),
+                geldig_op(locatie, peildatum),
+                locatie_in(box),
+            )
+        )
+
+    return kandidaten
+
+
 async def onderwijsaanbieders(
-    sessions: Sessions,
+    reads: Reads,
     filter: AanbiederFilter,
     order_by: str | None,
     first: int | None,
     after: str | None,
     peildatum: dt.date,
+    with_total: bool = True,
 ) -> Page[Row[Any]] | Page[MetAfstand]:
     where = conditions(filter, peildatum)
     table = Onderwijsaanbieder.__table__
     if filter.nabij is not None:
-
-        def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
-            """Every location of each aanbieder in the box; it counts at its nearest one."""
-            locatie = Onderwijslocatie
-            return (
-                select(Onderwijsaanbieder.code, locatie.latitude, locatie.longitude, *keys)
-                .join(
-                    Onderwijslocatiegebruik,
-                    Onderwijslocatiegebruik.onderwijsaanbieder_code == Onderwijsaanbieder.code,
-                )
-                .join(locatie, locatie.code == Onderwijslocatiegebruik.onderwijslocatie_code)
-                .where(
-                    *where,
-                    geldig_op(Onderwijslocatiegebruik, peildatum),
-                    geldig_op(locatie, peildatum),
-                    locatie_in(box),
-                )
-            )
-
+        kandidaten = kandidaten_in(where, peildatum)
         return await nabij_page(
-            sessions, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
+            reads, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
         )
-    return await root_page(sessions, KIND, ORDERINGS, table, where, order_by, first, after)
+    return await root_page(reads, KIND, ORDERINGS, table, where, order_by, first, after, with_total)

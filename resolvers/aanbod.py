@@ -19,10 +19,11 @@ from onderwijsgraaf.db.models import (
     Opleidingseenheid,
     geldig_op,
 )
+from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
 from resolvers.conditions import locatie_in, locatie_matches, rio_code, woorden
-from resolvers.listing import Ordering, Sessions, root_page
-from resolvers.nabij import MetAfstand, Nabij, nabij_page
+from resolvers.listing import Ordering, root_page
+from resolvers.nabij import Kandidaten, MetAfstand, Nabij, nabij_page
 
 KIND = "aangebodenOpleidingen"
 ORDERINGS = (
@@ -124,31 +125,38 @@ def conditions(filter: AanbodFilter, peildatum: dt.date) -> list[ColumnElement[b
     return found
 
 
+def kandidaten_in(where: list[ColumnElement[bool]], peildatum: dt.date) -> Kandidaten:
+    """The radius search's candidates of this list among the rows meeting ``where``."""
+
+    def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
+        locatie = Onderwijslocatie
+        return (
+            select(AangebodenOpleiding.code, locatie.latitude, locatie.longitude, *keys)
+            .join(locatie, locatie.code == AangebodenOpleiding.onderwijslocatie_code)
+            .where(
+                *where,
+                geldig_op(locatie, peildatum),
+                locatie_in(box),
+            )
+        )
+
+    return kandidaten
+
+
 async def aangeboden_opleidingen(
-    sessions: Sessions,
+    reads: Reads,
     filter: AanbodFilter,
     order_by: str | None,
     first: int | None,
     after: str | None,
     peildatum: dt.date,
+    with_total: bool = True,
 ) -> Page[Row[Any]] | Page[MetAfstand]:
     where = conditions(filter, peildatum)
     table = AangebodenOpleiding.__table__
     if filter.nabij is not None:
-
-        def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
-            locatie = Onderwijslocatie
-            return (
-                select(AangebodenOpleiding.code, locatie.latitude, locatie.longitude, *keys)
-                .join(locatie, locatie.code == AangebodenOpleiding.onderwijslocatie_code)
-                .where(
-                    *where,
-                    geldig_op(locatie, peildatum),
-                    locatie_in(box),
-                )
-            )
-
+        kandidaten = kandidaten_in(where, peildatum)
         return await nabij_page(
-            sessions, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
+            reads, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
         )
-    return await root_page(sessions, KIND, ORDERINGS, table, where, order_by, first, after)
+    return await root_page(reads, KIND, ORDERINGS, table, where, order_by, first, after, with_total)

@@ -6,12 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row
+from sqlalchemy import ColumnElement, Row
 
 from loaders.paging import Page
 from onderwijsgraaf.db.models import Onderwijsbestuur, geldig_op
+from onderwijsgraaf.db.reads import Reads
 from resolvers.conditions import woorden
-from resolvers.listing import Ordering, Sessions, root_page
+from resolvers.listing import Ordering, root_page
 
 KIND = "onderwijsbesturen"
 ORDERINGS = (
@@ -25,17 +26,30 @@ class BestuurFilter:
     zoek: str | None = None
 
 
+def conditions(filter: BestuurFilter, peildatum: dt.date) -> list[ColumnElement[bool]]:
+    found = [geldig_op(Onderwijsbestuur, peildatum)]
+    if filter.zoek is not None:
+        found.append(woorden(Onderwijsbestuur.zoeknaam, filter.zoek))
+    return found
+
+
 async def onderwijsbesturen(
-    sessions: Sessions,
+    reads: Reads,
     filter: BestuurFilter,
     order_by: str | None,
     first: int | None,
     after: str | None,
     peildatum: dt.date,
+    with_total: bool = True,
 ) -> Page[Row[Any]]:
-    conditions = [geldig_op(Onderwijsbestuur, peildatum)]
-    if filter.zoek is not None:
-        conditions.append(woorden(Onderwijsbestuur.zoeknaam, filter.zoek))
     return await root_page(
-        sessions, KIND, ORDERINGS, Onderwijsbestuur.__table__, conditions, order_by, first, after
+        reads,
+        KIND,
+        ORDERINGS,
+        Onderwijsbestuur.__table__,
+        conditions(filter, peildatum),
+        order_by,
+        first,
+        after,
+        with_total,
     )

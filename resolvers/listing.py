@@ -1,4 +1,4 @@
-"""One page of a root list: one SQL statement for the rows and one for the total.
+"""One page of a root list: one SQL statement for the rows and, when asked, one for the total.
 
 The next page starts after the cursor's sort key (keyset), so a deep page costs what the first
 page costs. Sort keys end with the row's code, so they are unique.
@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, func, select, tuple_
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import QueryableAttribute
 
 from loaders.paging import Page, PageRequest, SortKey
+from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
-
-Sessions = async_sessionmaker[AsyncSession]
 
 
 @dataclass(frozen=True)
@@ -43,17 +41,20 @@ def pick_ordering(list_name: str, orderings: Sequence[Ordering], wanted: str | N
 
 
 async def page_of(
-    sessions: Sessions, base: Select[Any], ordering: Ordering, request: PageRequest
+    reads: Reads, base: Select[Any], ordering: Ordering, request: PageRequest, with_total: bool
 ) -> Page[Row[Any]]:
+    """The page ``request`` asks for of ``base``'s rows in ``ordering``; its total only when
+    ``with_total`` (otherwise None)."""
     labels = [key.label(f"sort_{i}") for i, key in enumerate(ordering.keys)]
     query = base.add_columns(*labels).order_by(*ordering.keys).limit(request.first + 1)
     if request.after is not None:
         check_cursor(request.after, len(ordering.keys))
         query = query.where(tuple_(*ordering.keys) > tuple_(*request.after))
-    async with sessions() as session:
-        total = await session.scalar(select(func.count()).select_from(base.subquery()))
-        rows = (await session.execute(query)).all()
-    return Page.of(request, rows, total or 0, _sort_key(len(labels)))
+    total = None
+    if with_total:
+        total = await reads.scalar(select(func.count()).select_from(base.subquery())) or 0
+    rows = await reads.rows(query)
+    return Page.of(request, rows, total, _sort_key(len(labels)))
 
 
 def check_cursor(after: SortKey, size: int) -> None:
@@ -70,7 +71,7 @@ def _sort_key(size: int) -> Any:
 
 
 async def root_page(
-    sessions: Sessions,
+    reads: Reads,
     kind: str,
     orderings: Sequence[Ordering],
     table: Any,
@@ -78,8 +79,10 @@ async def root_page(
     order_by: str | None,
     first: int | None,
     after: str | None,
+    with_total: bool = True,
 ) -> Page[Row[Any]]:
     """A page of the rows of ``table`` meeting ``conditions``, in the asked order."""
     ordering = pick_ordering(kind, orderings, order_by)
     request = PageRequest.parse(f"{kind}/{ordering.name}", first, after)
-    return await page_of(sessions, select(table).where(*conditions), ordering, request)
+    base = select(table).where(*conditions)
+    return await page_of(reads, base, ordering, request, with_total)

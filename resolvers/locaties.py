@@ -17,6 +17,7 @@ from onderwijsgraaf.db.models import (
     Onderwijslocatiegebruik,
     geldig_op,
 )
+from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
 from resolvers.conditions import (
     aanbod_exists,
@@ -26,8 +27,8 @@ from resolvers.conditions import (
     rio_code,
     woorden,
 )
-from resolvers.listing import Ordering, Sessions, root_page
-from resolvers.nabij import MetAfstand, Nabij, nabij_page
+from resolvers.listing import Ordering, root_page
+from resolvers.nabij import Kandidaten, MetAfstand, Nabij, nabij_page
 
 KIND = "onderwijslocaties"
 ORDERINGS = (
@@ -97,25 +98,32 @@ def conditions(filter: LocatieFilter, peildatum: dt.date) -> list[ColumnElement[
     return found
 
 
+def kandidaten_in(where: list[ColumnElement[bool]], peildatum: dt.date) -> Kandidaten:
+    """The radius search's candidates of this list among the rows meeting ``where``."""
+
+    def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
+        locatie = Onderwijslocatie
+        return select(locatie.code, locatie.latitude, locatie.longitude, *keys).where(
+            *where, locatie_in(box)
+        )
+
+    return kandidaten
+
+
 async def onderwijslocaties(
-    sessions: Sessions,
+    reads: Reads,
     filter: LocatieFilter,
     order_by: str | None,
     first: int | None,
     after: str | None,
     peildatum: dt.date,
+    with_total: bool = True,
 ) -> Page[Row[Any]] | Page[MetAfstand]:
     where = conditions(filter, peildatum)
     table = Onderwijslocatie.__table__
     if filter.nabij is not None:
-
-        def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
-            locatie = Onderwijslocatie
-            return select(locatie.code, locatie.latitude, locatie.longitude, *keys).where(
-                *where, locatie_in(box)
-            )
-
+        kandidaten = kandidaten_in(where, peildatum)
         return await nabij_page(
-            sessions, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
+            reads, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
         )
-    return await root_page(sessions, KIND, ORDERINGS, table, where, order_by, first, after)
+    return await root_page(reads, KIND, ORDERINGS, table, where, order_by, first, after, with_total)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Row, select
 
 from onderwijsgraaf.db.models import Bron
+from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.db.versie import gegevensversie
 
 
-async def bronnen(sessions: async_sessionmaker[AsyncSession]) -> Sequence[Bron]:
-    async with sessions() as session:
-        return (await session.scalars(select(Bron).order_by(Bron.code))).all()
+async def bronnen(reads: Reads) -> Sequence[Row[Any]]:
+    return await reads.rows(select(Bron.__table__).order_by(Bron.code))
 
 
-async def versie(sessions: async_sessionmaker[AsyncSession]) -> str | None:
-    return await gegevensversie(sessions)
+async def versie(reads: Reads) -> str | None:
+    return await gegevensversie(reads)

@@ -18,10 +18,11 @@ from sqlalchemy import Select, select
 
 from loaders.paging import Page, PageRequest, SortKey
 from onderwijsgraaf.db.models import Postcodegebied
+from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
 from onderwijsgraaf.geo import Bbox, Punt, afstand_km, straal
 from resolvers.conditions import postcode_prefix
-from resolvers.listing import Ordering, Sessions, check_cursor, pick_ordering
+from resolvers.listing import Ordering, check_cursor, pick_ordering
 
 AFSTAND = "AFSTAND"
 
@@ -61,29 +62,27 @@ class MetAfstand:
 Kandidaten = Callable[[Bbox, Sequence[Any]], Select[Any]]
 
 
-async def zoekgebied(sessions: Sessions, nabij: Nabij) -> Zoekgebied:
+async def zoekgebied(reads: Reads, nabij: Nabij) -> Zoekgebied:
     """Check ``nabij`` and find its centre."""
     straal_km = straal(nabij.straal_km)
     if nabij.punt is not None and nabij.postcode is None:
         centrum = Punt.checked(*nabij.punt, where="nabij.punt")
     elif nabij.postcode is not None and nabij.punt is None:
-        centrum = await _centre_of_pc4(sessions, nabij.postcode)
+        centrum = await _centre_of_pc4(reads, nabij.postcode)
     else:
         raise BadUserInput("nabij: give either postcode or punt, not both and not neither")
     return Zoekgebied(centrum, straal_km, Bbox.around(centrum, straal_km))
 
 
-async def _centre_of_pc4(sessions: Sessions, postcode: str) -> Punt:
+async def _centre_of_pc4(reads: Reads, postcode: str) -> Punt:
     """A postcode (PC4 or full) counts from the centre of its PC4 area."""
     pc4 = postcode_prefix(postcode, "nabij.postcode")[:4]
-    async with sessions() as session:
-        found = (
-            await session.execute(
-                select(Postcodegebied.latitude, Postcodegebied.longitude).where(
-                    Postcodegebied.postcodecijfers == pc4
-                )
-            )
-        ).first()
+    rows = await reads.rows(
+        select(Postcodegebied.latitude, Postcodegebied.longitude).where(
+            Postcodegebied.postcodecijfers == pc4
+        )
+    )
+    found = rows[0] if rows else None
     if found is None or found.latitude is None or found.longitude is None:
         raise BadUserInput(
             f"nabij.postcode: {postcode!r} is not in a known PC4 area with a location; "
@@ -92,26 +91,34 @@ async def _centre_of_pc4(sessions: Sessions, postcode: str) -> Punt:
     return Punt(found.latitude, found.longitude)
 
 
-async def nabij_page(
-    sessions: Sessions,
+@dataclass(frozen=True)
+class Treffers:
+    """The radius search's page before its rows are read: ``shown`` holds up to ``first + 1``
+    (code, distance in km, sort key) in the page's order, ``total`` the number of matches."""
+
+    request: PageRequest
+    shown: list[tuple[str, float, SortKey]]
+    total: int
+
+
+async def nabij_treffers(
+    reads: Reads,
     kind: str,
     orderings: Sequence[Ordering],
-    table: Any,
     kandidaten: Kandidaten,
     nabij: Nabij,
     order_by: str | None,
     first: int | None,
     after: str | None,
-) -> Page[MetAfstand]:
-    gebied = await zoekgebied(sessions, nabij)
+) -> Treffers:
+    gebied = await zoekgebied(reads, nabij)
     by_distance = order_by in (None, AFSTAND)
     ordering = None if by_distance else pick_ordering(kind, orderings, order_by)
     request = PageRequest.parse(
         f"{kind}/{AFSTAND if ordering is None else ordering.name}", first, after
     )
     keys = () if ordering is None else ordering.keys
-    async with sessions() as session:
-        candidates = (await session.execute(kandidaten(gebied.box, keys))).all()
+    candidates = await reads.rows(kandidaten(gebied.box, keys))
     nearest: dict[str, tuple[float, SortKey]] = {}
     for candidate in candidates:
         code, lat, lon, *sort = tuple(candidate)
@@ -122,11 +129,26 @@ async def nabij_page(
     if request.after is not None:
         check_cursor(request.after, 2 if by_distance else len(keys))
         found = [item for item in found if item[1][1] > request.after]
-    shown = found[: request.first + 1]
-    async with sessions() as session:
-        rows = (
-            await session.execute(select(table).where(table.c.code.in_([c for c, _ in shown])))
-        ).all()
+    shown = [(code, distance, key) for code, (distance, key) in found[: request.first + 1]]
+    return Treffers(request, shown, len(nearest))
+
+
+async def nabij_page(
+    reads: Reads,
+    kind: str,
+    orderings: Sequence[Ordering],
+    table: Any,
+    kandidaten: Kandidaten,
+    nabij: Nabij,
+    order_by: str | None,
+    first: int | None,
+    after: str | None,
+) -> Page[MetAfstand]:
+    treffers = await nabij_treffers(
+        reads, kind, orderings, kandidaten, nabij, order_by, first, after
+    )
+    codes = [code for code, _, _ in treffers.shown]
+    rows = await reads.rows(select(table).where(table.c.code.in_(codes)))
     by_code = {row.code: row for row in rows}
-    page = [MetAfstand(by_code[code], distance, key) for code, (distance, key) in shown]
-    return Page.of(request, page, len(nearest), lambda row: row.sort_key)
+    page = [MetAfstand(by_code[code], distance, key) for code, distance, key in treffers.shown]
+    return Page.of(treffers.request, page, treffers.total, lambda row: row.sort_key)

@@ -10,8 +10,9 @@ from sqlalchemy import ColumnElement, Row
 
 from loaders.paging import Page
 from onderwijsgraaf.db.models import Opleidingseenheid, geldig_op
+from onderwijsgraaf.db.reads import Reads
 from resolvers.conditions import woorden
-from resolvers.listing import Ordering, Sessions, root_page
+from resolvers.listing import Ordering, root_page
 
 KIND = "opleidingseenheden"
 ORDERINGS = (
@@ -43,15 +44,16 @@ def conditions(filter: OpleidingseenheidFilter, peildatum: dt.date) -> list[Colu
 
 
 async def opleidingseenheden(
-    sessions: Sessions,
+    reads: Reads,
     filter: OpleidingseenheidFilter,
     order_by: str | None,
     first: int | None,
     after: str | None,
     peildatum: dt.date,
+    with_total: bool = True,
 ) -> Page[Row[Any]]:
     return await root_page(
-        sessions,
+        reads,
         KIND,
         ORDERINGS,
         Opleidingseenheid.__table__,
@@ -59,4 +61,5 @@ async def opleidingseenheden(
         order_by,
         first,
         after,
+        with_total,
     )

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from typing import Annotated, Any, Generic, Self, TypeVar
 
 import strawberry
 
-from loaders.core import PagedLoader
 from loaders.paging import Page
 
 T = TypeVar("T")
@@ -44,9 +42,15 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]] = strawberry.field(description="De rijen van deze pagina. / The rows.")
     page_info: PageInfo = strawberry.field(description="Paginering. / Paging.")
-    total_count: int = strawberry.field(
+    total: strawberry.Private[int | None]
+
+    @strawberry.field(
         description="Aantal objecten in de hele lijst. / Number of objects in the whole list."
     )
+    def total_count(self) -> int:
+        if self.total is None:
+            raise RuntimeError("the total of this page was not counted")
+        return self.total
 
     @classmethod
     def of(cls, page: Page[Any], node: Callable[[Any], T]) -> Self:
@@ -61,7 +65,7 @@ class Connection(Generic[T]):
                 start_cursor=page.cursors[0] if page.cursors else None,
                 end_cursor=page.cursors[-1] if page.cursors else None,
             ),
-            total_count=page.total,
+            total=page.total,
         )
 
 
@@ -77,21 +81,3 @@ After = Annotated[
         description="Ga verder na deze cursor (endCursor). / Continue after this cursor."
     ),
 ]
-
-
-async def nested(
-    loader: PagedLoader,
-    parent: Hashable,
-    peildatum: dt.date,
-    first: int | None,
-    after: str | None,
-    node: Callable[[Any], T],
-) -> Connection[T]:
-    """One parent's page of a nested list, through the edge's loader."""
-    return Connection.of(await nested_page(loader, parent, peildatum, first, after), node)
-
-
-async def nested_page(
-    loader: PagedLoader, parent: Hashable, peildatum: dt.date, first: int | None, after: str | None
-) -> Page[Any]:
-    return await loader.load(loader.page_key(parent, peildatum, first, after))

@@ -1,19 +1,18 @@
-"""What every resolver gets per request: the session factory, this request's loaders, the
+"""What every resolver gets per request: this request's database reads and loaders, the
 viewer, and the audit trail of private data put into the response."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from loaders import Loaders
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
+from onderwijsgraaf.db.reads import Reads
 
 
 @dataclass(frozen=True)
 class Context:
-    sessions: async_sessionmaker[AsyncSession]
+    reads: Reads
     loaders: Loaders
     viewer: Viewer = ANONYMOUS
     # (organisatie kind, code, soort) of every private communicatiecontext returned

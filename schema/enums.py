@@ -10,18 +10,22 @@ from typing import TYPE_CHECKING, Any
 import strawberry
 
 from onderwijsgraaf.db import waardelijsten as wl
+from onderwijsgraaf.graph.model import enum_value_name
 
 # The GraphQL names of each enum's values, for error messages that list what is valid.
 VALUES: dict[str, list[str]] = {}
+# Each enum by its GraphQL name; calling it with a RIO code gives its value.
+ENUMS: dict[str, Any] = {}
 
 
 def _enum(name: str, waarden: wl.Waardelijst, description: str) -> Any:
-    VALUES[name] = [code.replace("-", "_") for code in waarden]
+    VALUES[name] = [enum_value_name(code) for code in waarden]
     members = {
-        code.replace("-", "_"): strawberry.enum_value(code, description=label)
+        enum_value_name(code): strawberry.enum_value(code, description=label)
         for code, label in waarden.items()
     }
     enum = Enum(name, members)  # type: ignore[misc]  # a functional Enum of computed members
+    ENUMS[name] = enum
     return strawberry.enum(enum, description=description)
 
 

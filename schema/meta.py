@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
-from onderwijsgraaf.db.models import Bron as BronRow
 from resolvers import meta as resolve
 from schema.context import Context
 
@@ -32,7 +32,7 @@ class Bron:
     rijen: int = strawberry.field(description="Aantal records in het bestand. / Records.")
 
     @classmethod
-    def from_row(cls, row: BronRow) -> Bron:
+    def from_row(cls, row: Any) -> Bron:
         return cls(
             code=row.code,
             titel=row.titel,
@@ -60,11 +60,11 @@ class Meta:
 
 
 async def resolve_meta(info: Info[Context, None]) -> Meta:
-    bronnen = [Bron.from_row(row) for row in await resolve.bronnen(info.context.sessions)]
+    bronnen = [Bron.from_row(row) for row in await resolve.bronnen(info.context.reads)]
     return Meta(
         licentie=LICENTIE,
         afgeleid=AFGELEID_UITLEG,
         bronnen=bronnen,
         bijgewerkt_op=max((bron.peildatum for bron in bronnen), default=None),
-        versie=await resolve.versie(info.context.sessions),
+        versie=await resolve.versie(info.context.reads),
     )

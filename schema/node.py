@@ -7,7 +7,9 @@ import binascii
 
 import strawberry
 
+from onderwijsgraaf import graph
 from onderwijsgraaf.errors import BadUserInput
+from schema.described import Rij, key_of, type_name_of
 
 NODE_TYPES = (
     "Onderwijsbestuur",
@@ -35,13 +37,8 @@ def parse_global_id(value: str) -> tuple[str, str]:
 @strawberry.interface(
     description="Een object met een globale id (Relay). / An object with a global id."
 )
-class Node:
+class Node(Rij):
     @strawberry.field(description="Globale id, voor node(id:). / Global id, for node(id:).")
     def id(self) -> strawberry.ID:
-        return global_id(self.node_type(), self.node_code())
-
-    def node_type(self) -> str:
-        raise NotImplementedError
-
-    def node_code(self) -> str:
-        raise NotImplementedError
+        node = graph.object_type(type_name_of(self)).node
+        return global_id(node or type_name_of(self), key_of(self))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
@@ -18,19 +18,21 @@ from schema import filters
 from schema.audit import AuditLog
 from schema.connection import After, Connection, First
 from schema.context import Context
+from schema.described import build
 from schema.enums import Sortering
 from schema.errors import ErrorCodes
 from schema.ik import Gebruiker, ik
 from schema.meta import Meta, resolve_meta
 from schema.node import Node, parse_global_id
+from schema.selection import asks_for
 from schema.types import aanbod as aanbod_types
 from schema.types import erkenning as erkenning_types
 from schema.types import opleidingseenheid as eenheid_types
 from schema.types.aanbieder import Onderwijsaanbieder
-from schema.types.aanbod import AangebodenOpleiding, AangebodenOpleidingConnection, aanbod_from_row
+from schema.types.aanbod import AangebodenOpleiding, AangebodenOpleidingConnection
 from schema.types.bestuur import Onderwijsbestuur
 from schema.types.locatie import Onderwijslocatie, OnderwijslocatieConnection
-from schema.types.opleidingseenheid import Opleidingseenheid, opleidingseenheid_from_row
+from schema.types.opleidingseenheid import Opleidingseenheid
 from schema.waardelijsten import Waardelijsten, waardelijsten
 
 MAX_DEPTH = 12
@@ -73,8 +75,10 @@ class Query:
     async def onderwijsbestuur(
         self, info: Info[Context, None], code: Code, peildatum: Peildatum = None
     ) -> Onderwijsbestuur | None:
-        row = await lookups.onderwijsbestuur(info.context.loaders, code, op(peildatum))
-        return Onderwijsbestuur.from_row(row, op(peildatum)) if row else None
+        found: Onderwijsbestuur | None = await _lookup(
+            info, "Onderwijsbestuur", code, op(peildatum)
+        )
+        return found
 
     @strawberry.field(
         description="Een onderwijsaanbieder op code; onbekend: null. / An institution by code."
@@ -82,8 +86,10 @@ class Query:
     async def onderwijsaanbieder(
         self, info: Info[Context, None], code: Code, peildatum: Peildatum = None
     ) -> Onderwijsaanbieder | None:
-        row = await lookups.onderwijsaanbieder(info.context.loaders, code, op(peildatum))
-        return Onderwijsaanbieder.from_row(row, op(peildatum)) if row else None
+        found: Onderwijsaanbieder | None = await _lookup(
+            info, "Onderwijsaanbieder", code, op(peildatum)
+        )
+        return found
 
     @strawberry.field(
         description="Een onderwijslocatie op code; onbekend: null. / A location by code."
@@ -91,8 +97,10 @@ class Query:
     async def onderwijslocatie(
         self, info: Info[Context, None], code: Code, peildatum: Peildatum = None
     ) -> Onderwijslocatie | None:
-        row = await lookups.onderwijslocatie(info.context.loaders, code, op(peildatum))
-        return Onderwijslocatie.from_row(row, op(peildatum)) if row else None
+        found: Onderwijslocatie | None = await _lookup(
+            info, "Onderwijslocatie", code, op(peildatum)
+        )
+        return found
 
     @strawberry.field(
         description="Een opleidingseenheid op code; onbekend: null. / A programme by code."
@@ -100,8 +108,10 @@ class Query:
     async def opleidingseenheid(
         self, info: Info[Context, None], code: Code, peildatum: Peildatum = None
     ) -> Opleidingseenheid | None:
-        row = await lookups.opleidingseenheid(info.context.loaders, code, op(peildatum))
-        return opleidingseenheid_from_row(row, op(peildatum)) if row else None
+        found: Opleidingseenheid | None = await _lookup(
+            info, "Opleidingseenheid", code, op(peildatum)
+        )
+        return found
 
     @strawberry.field(
         description="Een aangeboden opleiding op code (UUID); onbekend: null. / An offering by code."
@@ -109,8 +119,10 @@ class Query:
     async def aangeboden_opleiding(
         self, info: Info[Context, None], code: Code, peildatum: Peildatum = None
     ) -> AangebodenOpleiding | None:
-        row = await lookups.aangeboden_opleiding(info.context.loaders, code, op(peildatum))
-        return aanbod_from_row(row, op(peildatum)) if row else None
+        found: AangebodenOpleiding | None = await _lookup(
+            info, "AangebodenOpleiding", code, op(peildatum)
+        )
+        return found
 
     @strawberry.field(
         description="Een object op globale id (vandaag geldig); onbekend: null. / An object by global id."
@@ -147,14 +159,15 @@ class Query:
         peildatum: Peildatum = None,
     ) -> Connection[Onderwijsbestuur]:
         page = await besturen.onderwijsbesturen(
-            info.context.sessions,
+            info.context.reads,
             (filter or filters.OnderwijsbestuurFilter()).to_filter(),
             order(order_by),
             first,
             after,
             op(peildatum),
+            asks_for(info, "totalCount"),
         )
-        return Connection.of(page, lambda row: Onderwijsbestuur.from_row(row, op(peildatum)))
+        return Connection.of(page, lambda row: build("Onderwijsbestuur", row, op(peildatum)))
 
     @strawberry.field(description="Onderwijsaanbieders (scholen en instellingen). / Institutions.")
     async def onderwijsaanbieders(
@@ -167,14 +180,15 @@ class Query:
         peildatum: Peildatum = None,
     ) -> Connection[Onderwijsaanbieder]:
         page = await aanbieders.onderwijsaanbieders(
-            info.context.sessions,
+            info.context.reads,
             (filter or filters.OnderwijsaanbiederFilter()).to_filter(),
             order(order_by),
             first,
             after,
             op(peildatum),
+            asks_for(info, "totalCount"),
         )
-        return Connection.of(page, lambda row: Onderwijsaanbieder.from_row(row, op(peildatum)))
+        return Connection.of(page, lambda row: build("Onderwijsaanbieder", row, op(peildatum)))
 
     @strawberry.field(description="Onderwijslocaties. / Locations.")
     async def onderwijslocaties(
@@ -187,15 +201,16 @@ class Query:
         peildatum: Peildatum = None,
     ) -> OnderwijslocatieConnection:
         page = await locaties.onderwijslocaties(
-            info.context.sessions,
+            info.context.reads,
             (filter or filters.OnderwijslocatieFilter()).to_filter(),
             order(order_by),
             first,
             after,
             op(peildatum),
+            asks_for(info, "totalCount"),
         )
         return OnderwijslocatieConnection.of(
-            page, lambda row: Onderwijslocatie.from_row(row, op(peildatum))
+            page, lambda row: build("Onderwijslocatie", row, op(peildatum))
         )
 
     @strawberry.field(description="Aangeboden opleidingen. / Offerings.")
@@ -209,15 +224,16 @@ class Query:
         peildatum: Peildatum = None,
     ) -> AangebodenOpleidingConnection:
         page = await aanbod.aangeboden_opleidingen(
-            info.context.sessions,
+            info.context.reads,
             (filter or filters.AangebodenOpleidingFilter()).to_filter(),
             order(order_by),
             first,
             after,
             op(peildatum),
+            asks_for(info, "totalCount"),
         )
         return AangebodenOpleidingConnection.of(
-            page, lambda row: aanbod_from_row(row, op(peildatum))
+            page, lambda row: build("AangebodenOpleiding", row, op(peildatum))
         )
 
     @strawberry.field(description="Opleidingseenheden. / Programmes.")
@@ -231,14 +247,15 @@ class Query:
         peildatum: Peildatum = None,
     ) -> Connection[Opleidingseenheid]:
         page = await opleidingseenheden.opleidingseenheden(
-            info.context.sessions,
+            info.context.reads,
             (filter or filters.OpleidingseenheidFilter()).to_filter(),
             order(order_by),
             first,
             after,
             op(peildatum),
+            asks_for(info, "totalCount"),
         )
-        return Connection.of(page, lambda row: opleidingseenheid_from_row(row, op(peildatum)))
+        return Connection.of(page, lambda row: build("Opleidingseenheid", row, op(peildatum)))
 
     @strawberry.field(
         description="Welke waardelijsten er zijn, elke waarde met haar label. / The value lists."
@@ -256,23 +273,17 @@ class Query:
         return ik(info.context.viewer)
 
 
+async def _lookup(info: Info[Context, None], type_name: str, code: str, peildatum: dt.date) -> Any:
+    row = await lookups.by_code(info.context.loaders, type_name, code, peildatum)
+    return build(type_name, row, peildatum) if row is not None else None
+
+
 async def _node(info: Info[Context, None], id: str) -> Node | None:
+    """The object with global id ``id``, valid today; None when there is none."""
     type_name, code = parse_global_id(id)
     today = op(None)
-    loaders = info.context.loaders
-    if type_name == "Onderwijsbestuur":
-        return await Onderwijsbestuur.load(info, code, today)
-    if type_name == "Onderwijsaanbieder":
-        row = await loaders.aanbieders_by_code.load((code, today))
-        return Onderwijsaanbieder.from_row(row, today) if row else None
-    if type_name == "Onderwijslocatie":
-        row = await loaders.locaties_by_code.load((code, today))
-        return Onderwijslocatie.from_row(row, today) if row else None
-    if type_name == "Opleidingseenheid":
-        row = await loaders.opleidingseenheden_by_code.load((code, today))
-        return opleidingseenheid_from_row(row, today) if row else None
-    row = await loaders.aanbod_by_code.load((code, today))
-    return aanbod_from_row(row, today) if row else None
+    row = await info.context.loaders.of_type(type_name).load((code, today))
+    return build(type_name, row, today) if row is not None else None
 
 
 class Schema(strawberry.Schema):

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from schema.connection import After, Connection, First, nested
+from schema.connection import Connection
 from schema.context import Context
+from schema.described import build, connection_of, described, link, listing, values
 from schema.enums import Leertraject, Onderwijsconcept, Sector, Voertaal, Vorm
 from schema.node import Node
-from schema.types.common import AFSTAND_KM, Herkomst, afstand_km
+from schema.types.common import AFSTAND_KM
 from schema.types.geldigheid import Geldigheid
 from schema.types.geojson import FeatureCollection, GeoJsonPoint
 
@@ -41,67 +41,21 @@ class AangebodenOpleiding(Node, Geldigheid):
         description="Laatste instroom. / Last intake."
     )
     afstand_km: float | None = strawberry.field(description=AFSTAND_KM)
-    aanbieder_code: strawberry.Private[str]
-    eenheid_code: strawberry.Private[str]
-    locatie_code: strawberry.Private[str | None]
-
-    def node_type(self) -> str:
-        return "AangebodenOpleiding"
-
-    def node_code(self) -> str:
-        return self.code
-
-    @strawberry.field(
-        description="De opleidingseenheid die wordt aangeboden. / The programme offered."
+    opleidingseenheid: (
+        Annotated[Opleidingseenheid, strawberry.lazy("schema.types.opleidingseenheid")] | None
+    ) = link("De opleidingseenheid die wordt aangeboden. / The programme offered.")
+    onderwijsaanbieder: (
+        Annotated[Onderwijsaanbieder, strawberry.lazy("schema.types.aanbieder")] | None
+    ) = link("De aanbieder. / The institution offering it.")
+    onderwijslocatie: (
+        Annotated[Onderwijslocatie, strawberry.lazy("schema.types.locatie")] | None
+    ) = link("De locatie. / The location.")
+    cohorten: Connection[Annotated[Cohort, strawberry.lazy("schema.types.cohort")]] = listing(
+        "Instroommomenten (cohorten). / Intakes."
     )
-    async def opleidingseenheid(
-        self, info: Info[Context, None]
-    ) -> Annotated[Opleidingseenheid, strawberry.lazy("schema.types.opleidingseenheid")] | None:
-        from schema.types.opleidingseenheid import opleidingseenheid_from_row
-
-        row = await info.context.loaders.opleidingseenheden_by_code.load(
-            (self.eenheid_code, self.peildatum)
-        )
-        return opleidingseenheid_from_row(row, self.peildatum) if row else None
-
-    @strawberry.field(description="De aanbieder. / The institution offering it.")
-    async def onderwijsaanbieder(
-        self, info: Info[Context, None]
-    ) -> Annotated[Onderwijsaanbieder, strawberry.lazy("schema.types.aanbieder")] | None:
-        from schema.types.aanbieder import Onderwijsaanbieder
-
-        row = await info.context.loaders.aanbieders_by_code.load(
-            (self.aanbieder_code, self.peildatum)
-        )
-        return Onderwijsaanbieder.from_row(row, self.peildatum) if row else None
-
-    @strawberry.field(description="De locatie. / The location.")
-    async def onderwijslocatie(
-        self, info: Info[Context, None]
-    ) -> Annotated[Onderwijslocatie, strawberry.lazy("schema.types.locatie")] | None:
-        from schema.types.locatie import Onderwijslocatie
-
-        if self.locatie_code is None:
-            return None
-        row = await info.context.loaders.locaties_by_code.load((self.locatie_code, self.peildatum))
-        return Onderwijslocatie.from_row(row, self.peildatum) if row else None
-
-    @strawberry.field(description="Instroommomenten (cohorten). / Intakes.")
-    async def cohorten(
-        self, info: Info[Context, None], first: First = None, after: After = None
-    ) -> Connection[Annotated[Cohort, strawberry.lazy("schema.types.cohort")]]:
-        from schema.types.cohort import Cohort
-
-        return await nested(
-            info.context.loaders.cohorten_by_aanbod,
-            self.code,
-            self.peildatum,
-            first,
-            after,
-            lambda row: Cohort.from_row(row, self.peildatum),
-        )
 
 
+@described
 @strawberry.type(description="Aanbod in het hoger onderwijs. / A higher-education offering.")
 class AangebodenHoOpleiding(AangebodenOpleiding):
     vorm: Vorm | None = strawberry.field(description="Voltijd, deeltijd of duaal. / Mode of study.")
@@ -124,22 +78,16 @@ class AangebodenHoOpleiding(AangebodenOpleiding):
     versneld_traject: str | None = strawberry.field(
         description="Versneld traject. / Accelerated track."
     )
-
-    @strawberry.field(description="Voertalen. / Languages of instruction.")
-    async def voertalen(self, info: Info[Context, None]) -> list[Voertaal]:
-        return [
-            Voertaal(t)
-            for t in await info.context.loaders.voertalen_by_aanbod.load(
-                (self.code, self.peildatum)
-            )
-        ]
+    voertalen: list[Voertaal] = values("Voertalen. / Languages of instruction.")
 
 
+@described
 @strawberry.type(description="Aanbod in het mbo. / An MBO offering.")
 class AangebodenMboOpleiding(AangebodenOpleiding):
     leertraject: Leertraject | None = strawberry.field(description="BOL of BBL. / Pathway.")
 
 
+@described
 @strawberry.type(description="Basisonderwijs op een locatie. / Primary education offered.")
 class AangebodenBoOpleiding(AangebodenOpleiding):
     onderwijsconcept: Onderwijsconcept | None = strawberry.field(
@@ -147,6 +95,7 @@ class AangebodenBoOpleiding(AangebodenOpleiding):
     )
 
 
+@described
 @strawberry.type(description="Speciaal onderwijs op een locatie. / Special education offered.")
 class AangebodenSoOpleiding(AangebodenOpleiding):
     onderwijsconcept: Onderwijsconcept | None = strawberry.field(
@@ -154,6 +103,7 @@ class AangebodenSoOpleiding(AangebodenOpleiding):
     )
 
 
+@described
 @strawberry.type(
     description="Voortgezet speciaal onderwijs op een locatie. / Secondary special education."
 )
@@ -163,6 +113,7 @@ class AangebodenVsoOpleiding(AangebodenOpleiding):
     )
 
 
+@described
 @strawberry.type(description="Voortgezet onderwijs op een locatie. / Secondary education offered.")
 class AangebodenVoOpleiding(AangebodenOpleiding):
     onderwijsconcept: Onderwijsconcept | None = strawberry.field(
@@ -170,6 +121,7 @@ class AangebodenVoOpleiding(AangebodenOpleiding):
     )
 
 
+@connection_of("AangebodenOpleiding")
 @strawberry.type(
     description="Een pagina aangeboden opleidingen, ook als GeoJSON. / A page of offerings, also as GeoJSON."
 )
@@ -180,59 +132,24 @@ class AangebodenOpleidingConnection(Connection[AangebodenOpleiding]):
     )
     async def geojson(self, info: Info[Context, None]) -> FeatureCollection[AangebodenOpleiding]:
         nodes = [edge.node for edge in self.edges]
-        keys = list({(n.locatie_code, n.peildatum) for n in nodes if n.locatie_code is not None})
-        rows = await info.context.loaders.locaties_by_code.load_many(keys)
+        keys = list(
+            {
+                (n.row.onderwijslocatie_code, n.peildatum)
+                for n in nodes
+                if n.row.onderwijslocatie_code is not None
+            }
+        )
+        rows = await info.context.loaders.of_type("Onderwijslocatie").load_many(keys)
         points: dict[tuple[str | None, dt.date], GeoJsonPoint | None] = {
-            key: GeoJsonPoint.at(row.latitude, row.longitude) if row else None
+            key: build("Onderwijslocatie", row, key[1]).geometrie if row else None
             for key, row in zip(keys, rows, strict=True)
         }
         return FeatureCollection.of(
-            [(node.code, points.get((node.locatie_code, node.peildatum)), node) for node in nodes]
+            [
+                (node.code, points.get((node.row.onderwijslocatie_code, node.peildatum)), node)
+                for node in nodes
+            ]
         )
-
-
-def aanbod_from_row(row: Any, peildatum: dt.date) -> AangebodenOpleiding:
-    common: dict[str, Any] = dict(
-        code=row.code,
-        eigen_naam=row.eigen_naam,
-        sector=Sector(row.sector),
-        website=row.website,
-        omschrijving=row.omschrijving,
-        eerste_instroomdatum=row.eerste_instroomdatum,
-        laatste_instroomdatum=row.laatste_instroomdatum,
-        afstand_km=afstand_km(row),
-        aanbieder_code=row.onderwijsaanbieder_code,
-        eenheid_code=row.opleidingseenheid_code,
-        locatie_code=row.onderwijslocatie_code,
-        begindatum=row.begindatum,
-        einddatum=row.einddatum,
-        herkomst=Herkomst.from_row(row),
-        peildatum=peildatum,
-    )
-    if row.type == "AANGEBODENHOOPLEIDING":
-        return AangebodenHoOpleiding(
-            **common,
-            vorm=Vorm(row.vorm) if row.vorm else None,
-            eigen_naam_engels=row.eigen_naam_engels,
-            eigen_naam_duits=row.eigen_naam_duits,
-            propedeutische_fase=row.propedeutische_fase,
-            studiekeuzecheck=row.studiekeuzecheck,
-            deficientie=row.deficientie,
-            eisen_werkzaamheden=row.eisen_werkzaamheden,
-            versneld_traject=row.versneld_traject,
-        )
-    if row.type == "AANGEBODENMBOOPLEIDING":
-        return AangebodenMboOpleiding(
-            **common, leertraject=Leertraject(row.leertraject) if row.leertraject else None
-        )
-    concrete: Callable[..., AangebodenOpleiding] = {
-        "AANGEBODENBOOPLEIDING": AangebodenBoOpleiding,
-        "AANGEBODENSOOPLEIDING": AangebodenSoOpleiding,
-        "AANGEBODENVSOOPLEIDING": AangebodenVsoOpleiding,
-        "AANGEBODENVOOPLEIDING": AangebodenVoOpleiding,
-    }[row.type]
-    concept = Onderwijsconcept(row.onderwijsconcept) if row.onderwijsconcept else None
-    return concrete(**common, onderwijsconcept=concept)
 
 
 CONCRETE_TYPES = (

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import strawberry
 
+from schema.described import described
 from schema.enums import Cohortstatus
-from schema.types.common import Herkomst
 from schema.types.geldigheid import Geldigheid
 
 
+@described
 @strawberry.type(
     description="Een instroommoment met zijn aanmeldperiode. / An intake with its application period."
 )
@@ -30,18 +30,3 @@ class Cohort(Geldigheid):
     toestemming_vereist: bool = strawberry.field(
         description="Toestemming nodig voor aanmelding. / Permission needed to apply."
     )
-
-    @classmethod
-    def from_row(cls, row: Any, peildatum: dt.date) -> Cohort:
-        return cls(
-            code=row.code,
-            status=Cohortstatus(row.status),
-            begin_aanmeldperiode=row.begin_aanmeldperiode,
-            einde_aanmeldperiode=row.einde_aanmeldperiode,
-            instroommoment=row.instroommoment,
-            toestemming_vereist=row.toestemming_vereist == "JA",
-            begindatum=row.begindatum,
-            einddatum=row.einddatum,
-            herkomst=Herkomst.from_row(row),
-            peildatum=peildatum,
-        )

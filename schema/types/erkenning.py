@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
-from schema.context import Context
+from schema.described import described, link
 from schema.enums import Denominatie, Erkenningsoort
-from schema.types.common import Herkomst
 from schema.types.geldigheid import Geldigheid
 
 
@@ -22,6 +17,7 @@ class Erkenning(Geldigheid):
     erkenner: str | None = strawberry.field(description="Wie erkent (OCW, NVAO). / Recognised by.")
 
 
+@described
 @strawberry.type(
     description="Bevoegd-gezagerkenning (5-cijferig nummer). / Governing-body recognition."
 )
@@ -29,6 +25,7 @@ class BevoegdGezagErkenning(Erkenning):
     pass
 
 
+@described
 @strawberry.type(description="Onderwijsinstellingserkenning (BRIN4). / Institution recognition.")
 class Onderwijsinstellingserkenning(Erkenning):
     denominatie: list[Denominatie] = strawberry.field(
@@ -38,6 +35,7 @@ class Onderwijsinstellingserkenning(Erkenning):
     plaatsnaam: str | None = strawberry.field(description="Plaats. / Place.")
 
 
+@described
 @strawberry.type(description="Vestigingserkenning (BRIN6). / Branch recognition.")
 class Vestigingserkenning(Erkenning):
     denominatie: list[Denominatie] = strawberry.field(
@@ -48,72 +46,17 @@ class Vestigingserkenning(Erkenning):
     hoofd_neven_vestiging: str | None = strawberry.field(
         description="HOOFDVESTIGING of NEVENVESTIGING. / Main or branch."
     )
-    instelling_id: strawberry.Private[int | None]
-
-    @strawberry.field(description="De instellingserkenning (BRIN4). / The institution (BRIN4).")
-    async def onderwijsinstellingserkenning(
-        self, info: Info[Context, None]
-    ) -> Onderwijsinstellingserkenning | None:
-        if self.instelling_id is None:
-            return None
-        row = await info.context.loaders.erkenningen_by_id.load(
-            (self.instelling_id, self.peildatum)
-        )
-        return _instelling(row, self.peildatum) if row else None
+    onderwijsinstellingserkenning: Onderwijsinstellingserkenning | None = link(
+        "De instellingserkenning (BRIN4). / The institution (BRIN4)."
+    )
 
 
+@described
 @strawberry.type(description="Opleidingserkenning (CROHO/ISAT). / Programme recognition.")
 class Opleidingserkenning(Erkenning):
     opleidingsstelsel: str | None = strawberry.field(
         description="Opleidingsstelsel (ISAT). / Register."
     )
-
-    @classmethod
-    def from_row(cls, row: Any, peildatum: dt.date) -> Opleidingserkenning:
-        return cls(**_common(row, peildatum), opleidingsstelsel=row.opleidingsstelsel)
-
-
-def _common(row: Any, peildatum: dt.date) -> dict[str, Any]:
-    return dict(
-        soort=Erkenningsoort(row.soort),
-        code=row.code,
-        naam=row.naam,
-        erkenner=row.erkenner,
-        begindatum=row.begindatum,
-        einddatum=row.einddatum,
-        herkomst=Herkomst.from_row(row),
-        peildatum=peildatum,
-    )
-
-
-def _denominatie(row: Any) -> list[Any]:
-    return [Denominatie(c) for c in (row.denominatie or "").split(",") if c]
-
-
-def _instelling(row: Any, peildatum: dt.date) -> Onderwijsinstellingserkenning:
-    return Onderwijsinstellingserkenning(
-        **_common(row, peildatum),
-        denominatie=_denominatie(row),
-        postcodecijfers=row.postcodecijfers,
-        plaatsnaam=row.plaatsnaam,
-    )
-
-
-def erkenning_from_row(row: Any, peildatum: dt.date) -> Erkenning:
-    if row.soort == "ERKENDE_ONDERWIJSINSTELLING":
-        return _instelling(row, peildatum)
-    if row.soort == "ERKENDE_VESTIGING":
-        return Vestigingserkenning(
-            **_common(row, peildatum),
-            denominatie=_denominatie(row),
-            postcodecijfers=row.postcodecijfers,
-            plaatsnaam=row.plaatsnaam,
-            hoofd_neven_vestiging=row.hoofd_neven_vestiging,
-            instelling_id=row.instellingserkenning_id,
-        )
-    if row.soort == "OPLEIDINGSERKENNING":
-        return Opleidingserkenning.from_row(row, peildatum)
-    return BevoegdGezagErkenning(**_common(row, peildatum))
 
 
 CONCRETE_TYPES = (

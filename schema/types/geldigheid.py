@@ -6,6 +6,7 @@ import datetime as dt
 
 import strawberry
 
+from schema.described import Rij
 from schema.types.common import Herkomst
 
 
@@ -13,7 +14,7 @@ from schema.types.common import Herkomst
     description="Een object dat geldt van begindatum (inclusief) tot einddatum (exclusief). / "
     "An object valid from begindatum (inclusive) to einddatum (exclusive)."
 )
-class Geldigheid:
+class Geldigheid(Rij):
     begindatum: dt.date | None = strawberry.field(
         description="Geldig vanaf (inclusief). / Valid from."
     )
@@ -21,4 +22,3 @@ class Geldigheid:
         description="Geldig tot (exclusief). / Valid until."
     )
     herkomst: Herkomst = strawberry.field(description="Bron en afgeleide velden. / Provenance.")
-    peildatum: strawberry.Private[dt.date]

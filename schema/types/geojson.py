@@ -11,24 +11,21 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from schema.described import Rij, described
+
 T = TypeVar("T")
 
 
+@described
 @strawberry.type(
     description="Een GeoJSON Point (RFC 7946): `coordinates` is [lon, lat] in WGS84. / "
     "A GeoJSON Point, coordinates in longitude, latitude order."
 )
-class GeoJsonPoint:
+class GeoJsonPoint(Rij):
     type: str = strawberry.field(description='Altijd "Point". / Always "Point".')
     coordinates: list[float] = strawberry.field(
         description="[lengtegraad, breedtegraad]. / [longitude, latitude]."
     )
-
-    @classmethod
-    def at(cls, lat: float | None, lon: float | None) -> GeoJsonPoint | None:
-        if lat is None or lon is None:
-            return None
-        return cls(type="Point", coordinates=[lon, lat])
 
 
 @strawberry.type(

@@ -5,66 +5,41 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
 
 from loaders import Loaders
-from onderwijsgraaf.db.engine import session_factory
-from onderwijsgraaf.db.models import (
-    AangebodenOpleiding,
-    AangebodenOpleidingVoertaal,
-    Cohort,
-    Communicatiecontext,
-    Erkenning,
-    Gemeente,
-    JuridischeRelatie,
-    Onderwijsaanbieder,
-    Onderwijsaanbiedersgroep,
-    Onderwijsbestuur,
-    Onderwijslocatie,
-    Onderwijslocatiegebruik,
-    Opleidingseenheid,
-    Provincie,
-)
+from onderwijsgraaf import graph
+from onderwijsgraaf.auth import ANONYMOUS
+from onderwijsgraaf.db.models import AangebodenOpleiding, Onderwijsbestuur
+from onderwijsgraaf.db.reads import Reads
+from onderwijsgraaf.graph import rio
+from onderwijsgraaf.graph.model import Link, Values, table
+from onderwijsgraaf.graph.sql import child_rows
+from resolvers.lookups import FORMATS
 from tests.conftest import Target
 
 PEILDATUM = dt.date(2025, 10, 1)
 N = 12
 
-# loader name → the column whose values are its keys
-BY_KEY = {
-    "besturen_by_code": Onderwijsbestuur.code,
-    "aanbieders_by_code": Onderwijsaanbieder.code,
-    "locaties_by_code": Onderwijslocatie.code,
-    "opleidingseenheden_by_code": Opleidingseenheid.code,
-    "aanbod_by_code": AangebodenOpleiding.code,
-    "groepen_by_code": Onderwijsaanbiedersgroep.code,
-    "erkenningen_by_id": Erkenning.id,
-    "gemeenten_by_code": Gemeente.code,
-    "provincies_by_code": Provincie.code,
-}
-PAGED = {
-    "aanbieders_by_bestuur": Onderwijsaanbieder.onderwijsbestuur_code,
-    "aanbieders_by_locatie": Onderwijslocatiegebruik.onderwijslocatie_code,
-    "locaties_by_aanbieder": Onderwijslocatiegebruik.onderwijsaanbieder_code,
-    "aanbod_by_aanbieder": AangebodenOpleiding.onderwijsaanbieder_code,
-    "aanbod_by_locatie": AangebodenOpleiding.onderwijslocatie_code,
-    "aanbod_by_opleidingseenheid": AangebodenOpleiding.opleidingseenheid_code,
-    "cohorten_by_aanbod": Cohort.aangeboden_opleiding_code,
-    "erkenningen_by_aanbieder": JuridischeRelatie.onderwijsaanbieder_code,
-    "erkenningen_by_bestuur": JuridischeRelatie.onderwijsbestuur_code,
-    "contexten_by_aanbieder": Communicatiecontext.onderwijsaanbieder_code,
-    "contexten_by_bestuur": Communicatiecontext.onderwijsbestuur_code,
+# every type a link or a lookup by code reads by key, and every listing and list of values
+LINKED = sorted(
+    {f.target for t in rio.TYPES.values() for f in t.fields.values() if isinstance(f, Link)}
+    | set(FORMATS)
+)
+EDGES = {edge.kind: edge for edge in graph.edges()}
+VALUES = {
+    f"{t.name}.{name}": f
+    for t in rio.TYPES.values()
+    for name, f in t.fields.items()
+    if isinstance(f, Values)
 }
 # The source files hold no contact details of besturen, so this edge is empty in the data;
 # its parents are sampled from the besturen and every page must be empty, as the data is.
-EMPTY_IN_DATA = {"contexten_by_bestuur": Onderwijsbestuur.code}
-LISTS = {
-    "voertalen_by_aanbod": AangebodenOpleidingVoertaal.aangeboden_opleiding_code,
-    "sectoren_by_aanbieder": AangebodenOpleiding.onderwijsaanbieder_code,
-}
+EMPTY_IN_DATA = {"onderwijsbestuur.communicatiecontexten": Onderwijsbestuur.code}
 
 
 async def sample(target: Target, column: Any, *where: Any) -> list[Any]:
@@ -78,26 +53,38 @@ async def sample(target: Target, column: Any, *where: Any) -> list[Any]:
     return list(values)
 
 
-async def load_counting(target: Target, name: str, keys: list[Any]) -> tuple[list[Any], int]:
+async def load_counting(
+    target: Target, loader_of: Callable[[Loaders], Any], keys: list[Any]
+) -> tuple[list[Any], int]:
     engine = target.engine()
     statements: list[str] = []
     event.listen(
         engine.sync_engine, "before_cursor_execute", lambda *args: statements.append(args[2])
     )
-    loader = getattr(Loaders.create(session_factory(engine)), name)
     try:
-        results = await asyncio.gather(*(loader.load(key) for key in keys))
+        async with Reads(engine) as reads:
+            loader = loader_of(Loaders(reads))
+            results = await asyncio.gather(*(loader.load(key) for key in keys))
     finally:
         await engine.dispose()
     return list(results), len(statements)
 
 
-@pytest.mark.parametrize("name", list(BY_KEY))
-async def test_by_key_loaders_batch(seeded: Target, name: str) -> None:
-    keys = await sample(seeded, BY_KEY[name])
+def test_the_graph_has_the_edges_it_serves() -> None:
+    assert len(LINKED) == 10  # 9 linked types (two of them erkenningen) and AangebodenOpleiding
+    assert len(EDGES) == 11
+    assert sorted(VALUES) == ["AangebodenHoOpleiding.voertalen", "Onderwijsaanbieder.sectoren"]
+
+
+@pytest.mark.parametrize("type_name", LINKED)
+async def test_by_key_loaders_batch(seeded: Target, type_name: str) -> None:
+    table_name, key = graph.table_of(type_name)
+    keys = await sample(seeded, table(table_name).c[key])
     missing = -1 if isinstance(keys[0], int) else "missing"
     results, statements = await load_counting(
-        seeded, name, [(key, PEILDATUM) for key in keys] + [(missing, PEILDATUM)]
+        seeded,
+        lambda loaders: loaders.of_type(type_name),
+        [(key, PEILDATUM) for key in keys] + [(missing, PEILDATUM)],
     )
     assert statements == 1
     assert results[-1] is None
@@ -110,17 +97,20 @@ async def test_by_key_loaders_batch(seeded: Target, name: str) -> None:
     )
 
 
-@pytest.mark.parametrize("name", list(PAGED))
-async def test_paged_loaders_batch_and_page_per_parent(seeded: Target, name: str) -> None:
-    public = [Communicatiecontext.openbaar.is_(True)] if name == "contexten_by_aanbieder" else []
-    parents = await sample(seeded, EMPTY_IN_DATA.get(name, PAGED[name]), *public)
-    engine = seeded.engine()
-    loader = getattr(Loaders.create(session_factory(engine)), name)  # for page_key and the sort key
-    await engine.dispose()
+@pytest.mark.parametrize("kind", list(EDGES))
+async def test_paged_loaders_batch_and_page_per_parent(seeded: Target, kind: str) -> None:
+    edge = EDGES[kind]
+    rows = child_rows(edge.listing, PEILDATUM, ANONYMOUS)
+    if kind in EMPTY_IN_DATA:
+        parents = await sample(seeded, EMPTY_IN_DATA[kind])
+    else:
+        public = [rows.child.c.openbaar.is_(True)] if edge.listing.visible else []
+        parents = await sample(seeded, rows.parent, *public)
+    loader = Loaders(Reads(seeded.engine())).listing(edge)  # for page_key and the sort key
     keys = [loader.page_key(parent, PEILDATUM, 2, None) for parent in parents]
-    pages, statements = await load_counting(seeded, name, keys)
+    pages, statements = await load_counting(seeded, lambda loaders: loaders.listing(edge), keys)
     assert statements == 1
-    assert any(page.total > 0 for page in pages) is (name not in EMPTY_IN_DATA)
+    assert any(page.total > 0 for page in pages) is (kind not in EMPTY_IN_DATA)
     for page in pages:
         assert len(page.rows) == min(2, page.total)
         assert page.has_next == (page.total > 2)
@@ -132,7 +122,9 @@ async def test_paged_loaders_batch_and_page_per_parent(seeded: Target, name: str
         if page.has_next
     ]
     if second:
-        next_pages, statements = await load_counting(seeded, name, second)
+        next_pages, statements = await load_counting(
+            seeded, lambda loaders: loaders.listing(edge), second
+        )
         for first_page, next_page in zip([p for p in pages if p.has_next], next_pages, strict=True):
             assert next_page.total == first_page.total
             assert not {loader.spec.key(r) for r in first_page.rows} & {
@@ -141,24 +133,28 @@ async def test_paged_loaders_batch_and_page_per_parent(seeded: Target, name: str
         assert statements == 1
 
 
-@pytest.mark.parametrize("name", list(LISTS))
+@pytest.mark.parametrize("name", list(VALUES))
 async def test_list_loaders_batch(seeded: Target, name: str) -> None:
-    parents = await sample(seeded, LISTS[name])
+    values = VALUES[name]
+    parents = await sample(seeded, table(values.table).c[values.parent])
     results, statements = await load_counting(
-        seeded, name, [(parent, PEILDATUM) for parent in parents]
+        seeded,
+        lambda loaders: loaders.values(values),
+        [(parent, PEILDATUM) for parent in parents],
     )
     assert statements == 1
-    assert all(values == sorted(set(values)) for values in results)
+    assert all(found == sorted(set(found)) for found in results)
     assert any(results)
 
 
 async def test_paged_totals_match_the_database(seeded: Target) -> None:
     parents = await sample(seeded, AangebodenOpleiding.onderwijsaanbieder_code)
     engine = seeded.engine()
-    loader = Loaders.create(session_factory(engine)).aanbod_by_aanbieder
-    pages = await asyncio.gather(
-        *(loader.load(loader.page_key(p, PEILDATUM, 5, None)) for p in parents)
-    )
+    async with Reads(engine) as reads:
+        loader = Loaders(reads).listing(EDGES["onderwijsaanbieder.aangebodenOpleidingen"])
+        pages = await asyncio.gather(
+            *(loader.load(loader.page_key(p, PEILDATUM, 5, None)) for p in parents)
+        )
     async with engine.connect() as conn:
         for parent, page in zip(parents, pages, strict=True):
             expected = await conn.scalar(

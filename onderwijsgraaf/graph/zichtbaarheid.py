@@ -1,20 +1,18 @@
 """Which communicatiecontexten a viewer may see: the public soorten for everyone; TOEZICHT for
 the Inspectie; BEKOSTIGING for DUO; LEERPLICHT for a gemeente, of organisaties in that gemeente
-only. Every loader of contexts applies this condition in SQL, so no query shape can avoid it."""
+only. Every reader of contexts (loader and compiled statement) applies this condition in SQL,
+so no query shape can avoid it."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Table, and_, or_
 
 from onderwijsgraaf.auth import Viewer
-from onderwijsgraaf.db.models import Communicatiecontext, geldig_op
 
 
-def zichtbaar_voor(viewer: Viewer) -> ColumnElement[bool]:
-    c = Communicatiecontext
+def contexten_zichtbaar_voor(context: Table, viewer: Viewer) -> ColumnElement[bool]:
+    """The rows of ``context`` (the communicatiecontext table or an alias) ``viewer`` may see."""
+    c = context.c
     allowed: list[ColumnElement[bool]] = [c.openbaar.is_(True)]
     if viewer.inspectie:
         allowed.append(and_(c.openbaar.is_(False), c.soort == "TOEZICHT"))
@@ -29,15 +27,3 @@ def zichtbaar_voor(viewer: Viewer) -> ColumnElement[bool]:
             )
         )
     return or_(*allowed)
-
-
-class ZichtbareContexten:
-    """The query of the contexts valid on a peildatum that ``viewer`` may see."""
-
-    def __init__(self, viewer: Viewer) -> None:
-        self.visible = zichtbaar_voor(viewer)
-
-    def __call__(self, peildatum: dt.date) -> Select[Any]:
-        return select(Communicatiecontext.__table__).where(
-            geldig_op(Communicatiecontext, peildatum), self.visible
-        )

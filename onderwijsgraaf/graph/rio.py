@@ -1,0 +1,411 @@
+"""The RIO graph: every GraphQL type of the API with its table, and every field with the
+column, link or listing it is read from. Adding a field or an edge is one entry here (plus its
+declaration, with description, in ``schema/``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from onderwijsgraaf.graph.model import (
+    Column,
+    Constant,
+    Coordinates,
+    Distance,
+    Embedded,
+    Field,
+    GlobalId,
+    Interface,
+    Kind,
+    Link,
+    Listing,
+    ObjectType,
+    Values,
+)
+from onderwijsgraaf.graph.zichtbaarheid import contexten_zichtbaar_voor
+
+
+def enum(column: str, name: str) -> Column:
+    return Column(column, Kind.ENUM, name)
+
+
+def codes(column: str, name: str) -> Column:
+    return Column(column, Kind.CODES, name)
+
+
+GELDIGHEID: Mapping[str, Field] = {
+    "begindatum": Column("begindatum"),
+    "einddatum": Column("einddatum"),
+    "herkomst": Embedded("Herkomst"),
+}
+HERKOMST = ObjectType(
+    "Herkomst", {"bron": Column("bron"), "afgeleid": Column("afgeleid", Kind.WORDS)}
+)
+
+# -- organisaties -------------------------------------------------------------------------
+BESTUUR = ObjectType(
+    "Onderwijsbestuur",
+    {
+        "id": GlobalId(),
+        **GELDIGHEID,
+        "code": Column("code"),
+        "naam": Column("naam"),
+        "kvkNummer": Column("kvk_nummer"),
+        "rsin": Column("rsin"),
+        "bevoegdGezagNummer": Column("bevoegd_gezag_nummer"),
+        "onderwijsaanbieders": Listing(
+            "Onderwijsaanbieder", "onderwijsbestuur_code", ("zoeknaam", "code")
+        ),
+        "erkenningen": Listing(
+            "Erkenning",
+            "onderwijsbestuur_code",
+            ("soort", "code"),
+            via="juridische_relatie",
+            via_child="erkenning_id",
+        ),
+        "communicatiecontexten": Listing(
+            "Communicatiecontext",
+            "onderwijsbestuur_code",
+            ("soort", "id"),
+            visible=contexten_zichtbaar_voor,
+        ),
+    },
+    table="onderwijsbestuur",
+    key="code",
+    node="Onderwijsbestuur",
+)
+GROEP = ObjectType(
+    "Onderwijsaanbiedersgroep",
+    {
+        **GELDIGHEID,
+        "code": Column("code"),
+        "naam": Column("naam"),
+        "onderwijsbestuur": Link("Onderwijsbestuur", "onderwijsbestuur_code"),
+    },
+    table="onderwijsaanbiedersgroep",
+    key="code",
+)
+AANBIEDER = ObjectType(
+    "Onderwijsaanbieder",
+    {
+        "id": GlobalId(),
+        **GELDIGHEID,
+        "code": Column("code"),
+        "naam": Column("naam"),
+        "internationaleNaam": Column("internationale_naam"),
+        "eigenSleutel": Column("eigen_sleutel"),
+        "denominatie": codes("denominatie", "Denominatie"),
+        "afstandKm": Distance(),
+        "sectoren": Values("aangeboden_opleiding", "onderwijsaanbieder_code", "sector", "Sector"),
+        "onderwijsbestuur": Link("Onderwijsbestuur", "onderwijsbestuur_code"),
+        "onderwijsaanbiedersgroep": Link(
+            "Onderwijsaanbiedersgroep", "onderwijsaanbiedersgroep_code"
+        ),
+        "onderwijslocaties": Listing(
+            "Onderwijslocatie",
+            "onderwijsaanbieder_code",
+            ("code",),
+            via="onderwijslocatiegebruik",
+            via_child="onderwijslocatie_code",
+        ),
+        "aangebodenOpleidingen": Listing(
+            "AangebodenOpleiding", "onderwijsaanbieder_code", ("zoeknaam", "code")
+        ),
+        "erkenningen": Listing(
+            "Erkenning",
+            "onderwijsaanbieder_code",
+            ("soort", "code"),
+            via="juridische_relatie",
+            via_child="erkenning_id",
+        ),
+        "communicatiecontexten": Listing(
+            "Communicatiecontext",
+            "onderwijsaanbieder_code",
+            ("soort", "id"),
+            visible=contexten_zichtbaar_voor,
+        ),
+    },
+    table="onderwijsaanbieder",
+    key="code",
+    node="Onderwijsaanbieder",
+)
+
+# -- locaties -----------------------------------------------------------------------------
+PROVINCIE = ObjectType(
+    "Provincie", {"code": Column("code"), "naam": Column("naam")}, table="provincie", key="code"
+)
+GEMEENTE = ObjectType(
+    "Gemeente",
+    {
+        "code": Column("code"),
+        "naam": Column("naam"),
+        "provincie": Link("Provincie", "provincie_code"),
+    },
+    table="gemeente",
+    key="code",
+)
+ADRES = ObjectType(
+    "Adres",
+    {
+        "straatnaam": Column("straatnaam"),
+        "huisnummer": Column("huisnummer"),
+        "huisnummertoevoeging": Column("huisnummertoevoeging"),
+        "postcode": Column("postcode"),
+        "plaatsnaam": Column("plaatsnaam"),
+        "gemeente": Link("Gemeente", "gemeente_code"),
+        "provincie": Link("Provincie", "provincie_code"),
+    },
+)
+COORDINATEN = ObjectType(
+    "Coordinaten",
+    {"lat": Column("latitude", Kind.FLOAT), "lon": Column("longitude", Kind.FLOAT)},
+)
+GEOJSON_POINT = ObjectType(
+    "GeoJsonPoint",
+    {"type": Constant("Point"), "coordinates": Coordinates("longitude", "latitude")},
+)
+PUNT = ("latitude", "longitude")
+LOCATIE = ObjectType(
+    "Onderwijslocatie",
+    {
+        "id": GlobalId(),
+        **GELDIGHEID,
+        "code": Column("code"),
+        "adres": Embedded("Adres"),
+        "bagId": Column("bag_id"),
+        "coordinaten": Embedded("Coordinaten", when_all=PUNT),
+        "geometrie": Embedded("GeoJsonPoint", when_all=PUNT),
+        "afstandKm": Distance(),
+        "onderwijsaanbieders": Listing(
+            "Onderwijsaanbieder",
+            "onderwijslocatie_code",
+            ("zoeknaam", "code"),
+            via="onderwijslocatiegebruik",
+            via_child="onderwijsaanbieder_code",
+        ),
+        "aangebodenOpleidingen": Listing(
+            "AangebodenOpleiding", "onderwijslocatie_code", ("zoeknaam", "code")
+        ),
+    },
+    table="onderwijslocatie",
+    key="code",
+    node="Onderwijslocatie",
+)
+
+# -- opleidingen --------------------------------------------------------------------------
+EENHEID: Mapping[str, Field] = {
+    "id": GlobalId(),
+    **GELDIGHEID,
+    "code": Column("code"),
+    "naamLang": Column("naam_lang"),
+    "naamKort": Column("naam_kort"),
+    "internationaleNaam": Column("internationale_naam"),
+    "niveau": enum("niveau", "Niveau"),
+    "sector": enum("sector", "Sector"),
+    "aangebodenOpleidingen": Listing(
+        "AangebodenOpleiding", "opleidingseenheid_code", ("zoeknaam", "code")
+    ),
+}
+HO_OPLEIDING: Mapping[str, Field] = {
+    **EENHEID,
+    "soort": Column("soort"),
+    "graad": enum("graad", "Graad"),
+    "studielast": Column("studielast"),
+    "studielasteenheid": Column("studielasteenheid"),
+    "eqf": Column("eqf"),
+    "nlqf": Column("nlqf"),
+    "isced": Column("isced"),
+    "waardedocumentsoort": Column("waardedocumentsoort"),
+    "erkendeOpleidingscode": Column("erkende_opleidingscode"),
+    "variantVan": Column("variant_van"),
+    "eigenaar": Link("Onderwijsbestuur", "eigenaar_code"),
+    "opleidingserkenning": Link("Opleidingserkenning", "opleidingserkenning_id"),
+}
+EENHEID_TYPES = {
+    "HOOPLEIDING": ("HoOpleiding", HO_OPLEIDING),
+    "MBOKWALIFICATIE": ("MboOpleiding", EENHEID),
+    "BOOPLEIDING": ("BoOpleiding", EENHEID),
+    "SOOPLEIDING": ("SoOpleiding", EENHEID),
+    "VSOOPLEIDING": ("VsoOpleiding", EENHEID),
+    "VOOPLEIDING": ("VoOpleiding", EENHEID),
+}
+
+AANBOD: Mapping[str, Field] = {
+    "id": GlobalId(),
+    **GELDIGHEID,
+    "code": Column("code"),
+    "eigenNaam": Column("eigen_naam"),
+    "sector": enum("sector", "Sector"),
+    "website": Column("website"),
+    "omschrijving": Column("omschrijving"),
+    "eersteInstroomdatum": Column("eerste_instroomdatum"),
+    "laatsteInstroomdatum": Column("laatste_instroomdatum"),
+    "afstandKm": Distance(),
+    "opleidingseenheid": Link("Opleidingseenheid", "opleidingseenheid_code"),
+    "onderwijsaanbieder": Link("Onderwijsaanbieder", "onderwijsaanbieder_code"),
+    "onderwijslocatie": Link("Onderwijslocatie", "onderwijslocatie_code"),
+    "cohorten": Listing("Cohort", "aangeboden_opleiding_code", ("code",)),
+}
+MET_CONCEPT: Mapping[str, Field] = {
+    **AANBOD,
+    "onderwijsconcept": enum("onderwijsconcept", "Onderwijsconcept"),
+}
+AANBOD_TYPES = {
+    "AANGEBODENHOOPLEIDING": (
+        "AangebodenHoOpleiding",
+        {
+            **AANBOD,
+            "vorm": enum("vorm", "Vorm"),
+            "eigenNaamEngels": Column("eigen_naam_engels"),
+            "eigenNaamDuits": Column("eigen_naam_duits"),
+            "propedeutischeFase": Column("propedeutische_fase"),
+            "studiekeuzecheck": Column("studiekeuzecheck"),
+            "deficientie": Column("deficientie"),
+            "eisenWerkzaamheden": Column("eisen_werkzaamheden"),
+            "versneldTraject": Column("versneld_traject"),
+            "voertalen": Values(
+                "aangeboden_opleiding_voertaal", "aangeboden_opleiding_code", "voertaal", "Voertaal"
+            ),
+        },
+    ),
+    "AANGEBODENMBOOPLEIDING": (
+        "AangebodenMboOpleiding",
+        {**AANBOD, "leertraject": enum("leertraject", "Leertraject")},
+    ),
+    "AANGEBODENBOOPLEIDING": ("AangebodenBoOpleiding", MET_CONCEPT),
+    "AANGEBODENSOOPLEIDING": ("AangebodenSoOpleiding", MET_CONCEPT),
+    "AANGEBODENVSOOPLEIDING": ("AangebodenVsoOpleiding", MET_CONCEPT),
+    "AANGEBODENVOOPLEIDING": ("AangebodenVoOpleiding", MET_CONCEPT),
+}
+COHORT = ObjectType(
+    "Cohort",
+    {
+        **GELDIGHEID,
+        "code": Column("code"),
+        "status": enum("status", "Cohortstatus"),
+        "beginAanmeldperiode": Column("begin_aanmeldperiode"),
+        "eindeAanmeldperiode": Column("einde_aanmeldperiode"),
+        "instroommoment": Column("instroommoment"),
+        "toestemmingVereist": Column("toestemming_vereist", Kind.JA),
+    },
+    table="cohort",
+    key="id",
+)
+
+# -- erkenningen en contacten -------------------------------------------------------------
+ERKENNING: Mapping[str, Field] = {
+    **GELDIGHEID,
+    "soort": enum("soort", "Erkenningsoort"),
+    "code": Column("code"),
+    "naam": Column("naam"),
+    "erkenner": Column("erkenner"),
+}
+INSTELLING: Mapping[str, Field] = {
+    **ERKENNING,
+    "denominatie": codes("denominatie", "Denominatie"),
+    "postcodecijfers": Column("postcodecijfers"),
+    "plaatsnaam": Column("plaatsnaam"),
+}
+ERKENNING_TYPES = {
+    "ERKENDE_ONDERWIJSINSTELLING": ("Onderwijsinstellingserkenning", INSTELLING),
+    "ERKENDE_VESTIGING": (
+        "Vestigingserkenning",
+        {
+            **INSTELLING,
+            "hoofdNevenVestiging": Column("hoofd_neven_vestiging"),
+            "onderwijsinstellingserkenning": Link(
+                "Onderwijsinstellingserkenning", "instellingserkenning_id"
+            ),
+        },
+    ),
+    "OPLEIDINGSERKENNING": (
+        "Opleidingserkenning",
+        {**ERKENNING, "opleidingsstelsel": Column("opleidingsstelsel")},
+    ),
+    "BEVOEGD_GEZAG": ("BevoegdGezagErkenning", ERKENNING),
+}
+CONTACTADRES = ObjectType(
+    "Contactadres",
+    {
+        "straatnaam": Column("straatnaam"),
+        "huisnummer": Column("huisnummer"),
+        "postcode": Column("postcode"),
+        "plaatsnaam": Column("plaatsnaam"),
+    },
+)
+CONTEXT = ObjectType(
+    "Communicatiecontext",
+    {
+        **GELDIGHEID,
+        "soort": enum("soort", "Communicatiecontextsoort"),
+        "openbaar": Column("openbaar", Kind.BOOLEAN),
+        "contactnaam": Column("contactnaam"),
+        "email": Column("email"),
+        "telefoon": Column("telefoon"),
+        "website": Column("website"),
+        "adres": Embedded("Contactadres", when_any=("straatnaam", "postcode", "plaatsnaam")),
+    },
+    table="communicatiecontext",
+    key="id",
+)
+
+
+def _concrete(
+    types: Mapping[str, tuple[str, Mapping[str, Field]]], table: str, key: str, node: str | None
+) -> list[ObjectType]:
+    return [
+        ObjectType(name, fields, table=table, key=key, node=node)
+        for name, fields in dict(types.values()).items()
+    ]
+
+
+INTERFACES: dict[str, Interface] = {
+    i.name: i
+    for i in (
+        Interface(
+            "AangebodenOpleiding",
+            "aangeboden_opleiding",
+            "code",
+            "type",
+            {value: name for value, (name, _) in AANBOD_TYPES.items()},
+            fields=AANBOD,
+        ),
+        Interface(
+            "Opleidingseenheid",
+            "opleidingseenheid",
+            "code",
+            "type",
+            {value: name for value, (name, _) in EENHEID_TYPES.items()},
+            fields=EENHEID,
+        ),
+        Interface(
+            "Erkenning",
+            "erkenning",
+            "id",
+            "soort",
+            {value: name for value, (name, _) in ERKENNING_TYPES.items()},
+            default="BevoegdGezagErkenning",
+            fields=ERKENNING,
+        ),
+    )
+}
+TYPES: dict[str, ObjectType] = {
+    t.name: t
+    for t in (
+        HERKOMST,
+        BESTUUR,
+        GROEP,
+        AANBIEDER,
+        PROVINCIE,
+        GEMEENTE,
+        ADRES,
+        COORDINATEN,
+        GEOJSON_POINT,
+        LOCATIE,
+        COHORT,
+        CONTACTADRES,
+        CONTEXT,
+        *_concrete(EENHEID_TYPES, "opleidingseenheid", "code", "Opleidingseenheid"),
+        *_concrete(AANBOD_TYPES, "aangeboden_opleiding", "code", "AangebodenOpleiding"),
+        *_concrete(ERKENNING_TYPES, "erkenning", "id", None),
+    )
+}
