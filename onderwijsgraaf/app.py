@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from onderwijsgraaf.auth import Verifier
 from onderwijsgraaf.caching import CachedReads
+from onderwijsgraaf.compiler.operations import Compiler
 from onderwijsgraaf.cors import ReadCors
 from onderwijsgraaf.db.engine import create_engine
 from onderwijsgraaf.db.migrate import current_revision, head_revision
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
     schema = build_schema()
+    compiler = Compiler(schema, engine.dialect) if settings.query_compiler else None
     documents = TrustedDocuments(
         settings.trusted_documents_dir,
         graphql_schema(schema.as_str()),
@@ -90,7 +92,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     graphql = Authenticated(
         CachedReads(
-            GraphQLApp(schema, engine, documents),
+            GraphQLApp(schema, engine, documents, compiler),
             version.current,
             settings.cache_max_age,
         ),
@@ -116,6 +118,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.engine = engine
+    app.state.compiler = compiler
     return app
 
 

@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--workers", type=int, default=1, help="worker processes (default %(default)s)"
     )
+    serve.add_argument(
+        "--no-access-log", action="store_true", help="do not log every request (uvicorn's log)"
+    )
     serve.set_defaults(handler=_serve)
 
     seed = commands.add_parser(
@@ -169,6 +172,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
+        access_log=not args.no_access_log,
     )
     return 0
 

@@ -1,11 +1,17 @@
-"""The GraphQL endpoint: strawberry over Starlette, with one database connection and fresh
-loaders per request and trusted documents (a request may name a known document by its hash
-instead of sending it). Answers are JSON in UTF-8 without spaces."""
+"""The GraphQL endpoint: one database connection per request; trusted documents (a request may
+name a known document by its hash instead of sending it); answers in UTF-8 JSON without spaces.
+
+A single query operation the compiler covers (GET, or POST with a JSON body) is answered by its
+compiled plan: one statement per root field. Everything else (GraphiQL, batches, operations or
+arguments the compiler does not cover, errors) goes to strawberry, field by field with fresh
+loaders; a plan that fails at run time does too, so the caller gets the resolvers' answer.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 from typing import Any
 
 import strawberry
@@ -21,11 +27,50 @@ from strawberry.http.base import BaseRequestProtocol
 
 from loaders import Loaders
 from onderwijsgraaf.auth import ANONYMOUS
+from onderwijsgraaf.compiler.operations import Compiler
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.documents import DocumentError, TrustedDocuments
 from onderwijsgraaf.encoding import encode_json
 from onderwijsgraaf.graphiql import graphiql_page
+from onderwijsgraaf.peildatum import vandaag
 from schema.context import Context
+
+log = logging.getLogger("onderwijsgraaf.compiler")
+# query, operationName, variables, documentId, extensions
+Operation = tuple[str | None, str | None, dict[str, Any] | None, Any, Any]
+
+
+async def _operation(request: Request) -> Operation | None:
+    """The one operation a GET or a JSON POST names; None for anything else (GraphiQL, batches,
+    other content types, malformed bodies), which strawberry answers."""
+    if request.method == "GET":
+        params = request.query_params
+        if "query" not in params and "documentId" not in params and "extensions" not in params:
+            return None
+        try:
+            variables = json.loads(params["variables"]) if params.get("variables") else None
+            extensions = json.loads(params["extensions"]) if params.get("extensions") else None
+        except ValueError:
+            return None
+        raw: Any = {**params, "variables": variables, "extensions": extensions}
+    elif request.method == "POST" and "application/json" in request.headers.get("content-type", ""):
+        try:
+            raw = json.loads(await request.body())
+        except ValueError:
+            return None
+    else:
+        return None
+    if not isinstance(raw, dict):
+        return None
+    query, name, variables = raw.get("query"), raw.get("operationName"), raw.get("variables")
+    if not (
+        isinstance(query, str | None)
+        and isinstance(name, str | None)
+        and isinstance(variables, dict | None)
+        and isinstance(raw.get("extensions"), dict | None)
+    ):
+        return None
+    return query, name, variables, raw.get("documentId"), raw.get("extensions")
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -37,10 +82,12 @@ class GraphQLApp(GraphQL[Context, None]):
         schema: strawberry.Schema,
         engine: AsyncEngine,
         documents: TrustedDocuments,
+        compiler: Compiler | None,
     ) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self.engine = engine
         self.documents = documents
+        self.compiler = compiler
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -51,7 +98,7 @@ class GraphQLApp(GraphQL[Context, None]):
         async with Reads(self.engine) as reads:
             request.state.reads = reads
             try:
-                response = await self.run(request)
+                response = await self._compiled(request, reads) or await self.run(request)
             except DocumentError as error:
                 response = JSONResponse(
                     {"errors": [{"message": error.reason, "extensions": {"code": error.code}}]},
@@ -63,6 +110,31 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> bytes:
         return encode_json(data)
+
+    async def _compiled(self, request: Request, reads: Reads) -> Response | None:
+        """The answer of the request's compiled plan; None when it has none."""
+        if self.compiler is None:
+            return None
+        operation = await _operation(request)
+        if operation is None:
+            return None
+        query, operation_name, variables, document_id, extensions = operation
+        try:
+            query = self.documents.resolve(request.method, query, document_id, extensions)
+        except DocumentError:
+            return None
+        if not isinstance(query, str):
+            return None
+        viewer = request.scope.get("state", {}).get("viewer", ANONYMOUS)
+        plan = self.compiler.plan(query, operation_name, variables, viewer, vandaag())
+        if plan is None:
+            return None
+        try:
+            body = await plan.run(reads)
+        except Exception:
+            log.exception("a compiled plan failed; resolving the operation field by field")
+            return None
+        return Response(body, media_type="application/json")
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         names_a_document = {"documentId", "extensions"} & set(request.query_params)

@@ -16,6 +16,7 @@
 | KAART_TEGELS_ATTRIBUTIE | © OpenStreetMap-bijdragers               | attribution shown with those tiles        |
 | DATABASE_POOL_SIZE | 10                                            | connections each API process keeps open (one per request in flight) |
 | DATA_VERSION_TTL | 1                                               | seconds an API process trusts the data version it read (a new seed shows after at most this long) |
+| QUERY_COMPILER  | 1                                                | 1: compile covered operations to one SQL statement per root field; 0: always resolve field by field |
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Settings:
     kaart_tegels_attributie: str = OSM_ATTRIBUTIE
     database_pool_size: int = 10
     data_version_ttl: float = 1.0
+    query_compiler: bool = True
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -70,6 +72,7 @@ class Settings:
             kaart_tegels_attributie=os.environ.get("KAART_TEGELS_ATTRIBUTIE", OSM_ATTRIBUTIE),
             database_pool_size=int(os.environ.get("DATABASE_POOL_SIZE", "10")),
             data_version_ttl=float(os.environ.get("DATA_VERSION_TTL", "1")),
+            query_compiler=os.environ.get("QUERY_COMPILER", "1") != "0",
         )
 
 

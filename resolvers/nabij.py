@@ -10,9 +10,11 @@ reads the full rows of the page. Every row carries ``afstand_km``.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Select, select
 
@@ -77,18 +79,31 @@ async def zoekgebied(reads: Reads, nabij: Nabij) -> Zoekgebied:
 async def _centre_of_pc4(reads: Reads, postcode: str) -> Punt:
     """A postcode (PC4 or full) counts from the centre of its PC4 area."""
     pc4 = postcode_prefix(postcode, "nabij.postcode")[:4]
-    rows = await reads.rows(
-        select(Postcodegebied.latitude, Postcodegebied.longitude).where(
-            Postcodegebied.postcodecijfers == pc4
+    centres = _CENTRES.setdefault(reads.engine, {})
+    known = centres.get(pc4)
+    if known is None or known[0] < time.monotonic():
+        rows = await reads.rows(
+            select(Postcodegebied.latitude, Postcodegebied.longitude).where(
+                Postcodegebied.postcodecijfers == pc4
+            )
         )
-    )
-    found = rows[0] if rows else None
-    if found is None or found.latitude is None or found.longitude is None:
+        found = rows[0] if rows else None
+        centre = None
+        if found is not None and found.latitude is not None and found.longitude is not None:
+            centre = Punt(found.latitude, found.longitude)
+        known = centres[pc4] = (time.monotonic() + CENTRE_TTL, centre)
+    if known[1] is None:
         raise BadUserInput(
             f"nabij.postcode: {postcode!r} is not in a known PC4 area with a location; "
             "give another postcode or a punt"
         )
-    return Punt(found.latitude, found.longitude)
+    return known[1]
+
+
+# The centres of the PC4 areas asked for, per database, each kept for CENTRE_TTL seconds (they
+# change only with a new seed): a radius search around a known postcode costs no statement.
+CENTRE_TTL = 60.0
+_CENTRES: WeakKeyDictionary[Any, dict[str, tuple[float, Punt | None]]] = WeakKeyDictionary()
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ REQUIRE_POSTGRES=1 (as in CI), so a missing server can never pass unnoticed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import logging
 import os
 import uuid
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,8 +24,11 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from onderwijsgraaf.app import create_app
+from onderwijsgraaf.auth import ANONYMOUS, Viewer
+from onderwijsgraaf.compiler.operations import Compiler, Plan
 from onderwijsgraaf.db.digest import content_digest
 from onderwijsgraaf.db.engine import create_engine
+from onderwijsgraaf.peildatum import vandaag
 from onderwijsgraaf.settings import ROOT, Settings, normalise_database_url
 from seed.load import BeforeSwap, seed_database
 
@@ -127,23 +132,39 @@ def seeded(request: pytest.FixtureRequest) -> Target:
 
 @dataclass
 class Api:
-    """The real ASGI app over HTTP, counting the SQL statements it runs."""
+    """The real ASGI app over HTTP, counting the SQL statements it runs.
+
+    With a ``reference`` (the same app with the query compiler off), every query posted is also
+    answered field by field, and the two answers must be the same bytes: the differential test
+    of every query of the test suite."""
 
     client: httpx.AsyncClient
     statements: list[str]
     headers: dict[str, str] = field(default_factory=dict)
+    reference: httpx.AsyncClient | None = None
+    compiler: Compiler | None = None
 
     def as_viewer(self, headers: dict[str, str]) -> Api:
         """The same API, sending ``headers`` (e.g. a bearer token) with every request."""
-        return Api(self.client, self.statements, headers)
+        return dataclasses.replace(self, headers=headers)
+
+    def plan(
+        self, query: str, variables: dict[str, Any] | None = None, viewer: Viewer = ANONYMOUS
+    ) -> Plan | None:
+        """The compiled plan the API answers ``query`` with; None when it resolves it."""
+        if self.compiler is None:
+            return None
+        return self.compiler.plan(query, None, variables, viewer, vandaag())
 
     async def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        response = await self.client.post(
-            "/graphql", json={"query": query, "variables": variables or {}}, headers=self.headers
-        )
+        body = {"query": query, "variables": variables or {}}
+        response = await self.client.post("/graphql", json=body, headers=self.headers)
+        if self.reference is not None:
+            expected = await resolved(self.reference, body, self.headers)
+            assert_same_answer(response, expected, query)
         assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
+        answer: dict[str, Any] = response.json()
+        return answer
 
     async def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         """The data of a query that must succeed."""
@@ -168,26 +189,65 @@ class Api:
         return data, len(self.statements)
 
 
+async def resolved(
+    reference: httpx.AsyncClient, body: dict[str, Any], headers: dict[str, str]
+) -> httpx.Response:
+    """The answer of the app without the compiler (its audit lines are not the test's)."""
+    audit = logging.getLogger("onderwijsgraaf.audit")
+    audit.disabled = True
+    try:
+        return await reference.post("/graphql", json=body, headers=headers)
+    finally:
+        audit.disabled = False
+
+
+def assert_same_answer(answer: httpx.Response, expected: httpx.Response, query: str) -> None:
+    """The compiled answer is the field-by-field answer, byte for byte."""
+    if answer.status_code == expected.status_code and answer.content == expected.content:
+        return
+    a, b = answer.text, expected.text
+    at = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    raise AssertionError(
+        f"the compiled answer differs from the resolvers' at character {at} of\n{query}\n"
+        f"compiled ({answer.status_code}): ...{a[max(0, at - 200) : at + 200]}\n"
+        f"resolved ({expected.status_code}): ...{b[max(0, at - 200) : at + 200]}"
+    )
+
+
 @asynccontextmanager
 async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
-    app = create_app(
-        Settings(
-            database_url=target.url,
-            database_schema=target.schema,
-            seed_data_dir=DATA_DIR,
-            **settings,
-        )
+    """The app on ``target``; unless the settings turn the compiler off, together with the
+    same app without it, for the differential check of every query posted."""
+    base = Settings(
+        database_url=target.url,
+        database_schema=target.schema,
+        seed_data_dir=DATA_DIR,
+        **settings,
     )
+    app = create_app(base)
     statements: list[str] = []
 
     def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         statements.append(statement)
 
     event.listen(app.state.engine.sync_engine, "before_cursor_execute", count)
+    async with AsyncExitStack() as stack:
+        client = await stack.enter_async_context(_client(app))
+        reference = None
+        if base.query_compiler:
+            reference_app = create_app(dataclasses.replace(base, query_compiler=False))
+            reference = await stack.enter_async_context(_client(reference_app))
+        yield Api(client, statements, reference=reference, compiler=app.state.compiler)
+
+
+@asynccontextmanager
+async def _client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            yield Api(client, statements)
+            yield client
 
 
 @pytest.fixture

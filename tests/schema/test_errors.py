@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from resolvers import aanbieders
-from tests.conftest import Api
+from tests.conftest import Api, Target, serving
 
 
 @pytest.mark.parametrize(
@@ -135,14 +135,15 @@ async def test_more_than_30_aliases_is_refused(sqlite_api: Api) -> None:
 
 
 async def test_unexpected_errors_are_masked_and_logged(
-    sqlite_api: Api, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    seeded_sqlite: Target, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     async def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError('SELECT secret FROM "onderwijsaanbieder" failed')
 
     monkeypatch.setattr(aanbieders, "root_page", broken)
     with caplog.at_level(logging.ERROR, logger="onderwijsgraaf.errors"):
-        body = await sqlite_api.post("{ onderwijsaanbieders { totalCount } }")
+        async with serving(seeded_sqlite, query_compiler=False) as api:
+            body = await api.post("{ onderwijsaanbieders { totalCount } }")
     assert body["errors"][0]["message"] == "Internal server error"
     assert body["errors"][0]["extensions"] == {"code": "INTERNAL"}
     assert "secret" not in str(body)

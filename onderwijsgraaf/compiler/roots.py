@@ -1,0 +1,200 @@
+"""Root fields as statements: a lookup by code, or a page of a root list with the same filters,
+orders and cursors as the resolvers (their ``conditions``, ``ORDERINGS`` and radius search are
+used as they are), each as one SELECT that returns the field's JSON.
+
+A radius search measures its candidates in Python first (one statement for the candidates in
+the box; the postcode's point is a second only the first time); the page's codes, distances and
+cursors then go into the JSON statement.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, literal, select, tuple_
+
+from loaders.paging import PageRequest, encode_cursor
+from onderwijsgraaf import graph
+from onderwijsgraaf.compiler import objects, pages
+from onderwijsgraaf.compiler import sqljson as j
+from onderwijsgraaf.compiler.selection import NotCompiled, Selected, Walk
+from onderwijsgraaf.db.reads import Reads
+from onderwijsgraaf.encoding import encode_json
+from onderwijsgraaf.graph.model import table, valid_on
+from onderwijsgraaf.peildatum import vandaag
+from resolvers import aanbieders, aanbod, besturen, locaties, lookups, opleidingseenheden
+from resolvers.listing import check_cursor, pick_ordering
+from resolvers.nabij import Nabij, nabij_treffers
+from schema import filters
+from schema.node import parse_global_id
+from schema.query import MAX_NODES
+
+Sql = ColumnElement[Any]
+# A root field's statement, or (for a radius search) how to make it with the request's reads.
+Statement = Select[Any] | Callable[[Reads], Awaitable[Select[Any]]]
+
+LOOKUPS = {
+    "onderwijsbestuur": "Onderwijsbestuur",
+    "onderwijsaanbieder": "Onderwijsaanbieder",
+    "onderwijslocatie": "Onderwijslocatie",
+    "opleidingseenheid": "Opleidingseenheid",
+    "aangebodenOpleiding": "AangebodenOpleiding",
+}
+
+
+@dataclass(frozen=True)
+class RootList:
+    type_name: str
+    resolver: ModuleType  # KIND, ORDERINGS, conditions(filter, peildatum), kandidaten_in(...)
+    filter: type[Any]  # the list's filter input (``to_filter()`` gives the resolver's filter)
+
+
+LISTS = {
+    "onderwijsbesturen": RootList("Onderwijsbestuur", besturen, filters.OnderwijsbestuurFilter),
+    "onderwijsaanbieders": RootList(
+        "Onderwijsaanbieder", aanbieders, filters.OnderwijsaanbiederFilter
+    ),
+    "onderwijslocaties": RootList("Onderwijslocatie", locaties, filters.OnderwijslocatieFilter),
+    "aangebodenOpleidingen": RootList(
+        "AangebodenOpleiding", aanbod, filters.AangebodenOpleidingFilter
+    ),
+    "opleidingseenheden": RootList(
+        "Opleidingseenheid", opleidingseenheden, filters.OpleidingseenheidFilter
+    ),
+}
+
+
+def root_statement(walk: Walk, field: Selected, arguments: dict[str, Any]) -> Statement:
+    """The statement of a root field, given its arguments as its resolver gets them (Python
+    names, inputs converted)."""
+    if field.name in LOOKUPS:
+        type_name = LOOKUPS[field.name]
+        code = lookups.checked(type_name, arguments["code"])
+        return select(_lookup(walk, type_name, code, field))
+    if field.name == "node":
+        return select(_node(walk, arguments["id"], field))
+    if field.name == "nodes":
+        if len(arguments["ids"]) > MAX_NODES:
+            raise NotCompiled("too many ids")
+        items = [_node(walk, node_id, field) for node_id in arguments["ids"]]
+        return select(j.array(j.concat(*_comma_separated(items)) if items else j.text("")))
+    if field.name in LISTS:
+        return _list(walk, LISTS[field.name], field, arguments)
+    raise NotCompiled(f"Query.{field.name}")
+
+
+def _lookup(walk: Walk, type_name: str, code: str, field: Selected) -> Sql:
+    table_name, key = graph.table_of(type_name)
+    row = table(table_name).alias()
+    found = (
+        select(objects.node(walk, type_name, row, field.details))
+        .where(row.c[key] == code, *valid_on(row, walk.peildatum))
+        .scalar_subquery()
+    )
+    return func.coalesce(found, j.text(j.NULL))
+
+
+def _node(walk: Walk, node_id: str, field: Selected) -> Sql:
+    """The object with a Relay id, valid today (as ``Query.node`` resolves it)."""
+    type_name, code = parse_global_id(node_id)
+    return _lookup(dataclasses.replace(walk, peildatum=vandaag()), type_name, code, field)
+
+
+def _comma_separated(items: list[Sql]) -> list[Sql]:
+    parts: list[Sql] = []
+    for i, item in enumerate(items):
+        parts += [j.text(","), item] if i else [item]
+    return parts
+
+
+def _list(walk: Walk, root: RootList, field: Selected, arguments: dict[str, Any]) -> Statement:
+    resolver = root.resolver
+    filter = (arguments.get("filter") or root.filter()).to_filter()
+    where = resolver.conditions(filter, walk.peildatum)
+    order_by = arguments["order_by"].value if arguments.get("order_by") is not None else None
+    first, after = arguments.get("first"), arguments.get("after")
+    if getattr(filter, "nabij", None) is not None:
+        return _nabij(walk, root, field, where, filter.nabij, order_by, first, after)
+    ordering = pick_ordering(resolver.KIND, resolver.ORDERINGS, order_by)
+    kind = f"{resolver.KIND}/{ordering.name}"
+    request = PageRequest.parse(kind, first, after)
+    base = table(graph.table_of(root.type_name)[0])
+    sort = [f"og_sort_{i}" for i in range(len(ordering.keys))]
+    rows = select(base, *(k.label(name) for k, name in zip(ordering.keys, sort, strict=True)))
+    rows = rows.where(*where)
+    if request.after is not None:
+        check_cursor(request.after, len(ordering.keys))
+        rows = rows.where(tuple_(*ordering.keys) > tuple_(*request.after))
+    ranked = pages.ranked(rows, sort, request.first)
+    counted = select(base).where(*where).subquery()
+    page = pages.Page(
+        rows=ranked,
+        first=request.first,
+        has_previous=request.after is not None,
+        total=walk.dialect.number(select(func.count()).select_from(counted).scalar_subquery()),
+        cursor=pages.cursor(walk, kind, [ranked.c[name] for name in sort]),
+        node=lambda walk, row, details: objects.node(walk, root.type_name, row, details),
+        point=objects.point_of(root.type_name, ranked),
+    )
+    return pages.connection(walk, field, page)
+
+
+def _nabij(
+    walk: Walk,
+    root: RootList,
+    field: Selected,
+    where: list[ColumnElement[bool]],
+    nabij: Nabij,
+    order_by: str | None,
+    first: int | None,
+    after: str | None,
+) -> Callable[[Reads], Awaitable[Select[Any]]]:
+    resolver = root.resolver
+    kandidaten = resolver.kandidaten_in(where, walk.peildatum)
+
+    async def statement(reads: Reads) -> Select[Any]:
+        treffers = await nabij_treffers(
+            reads, resolver.KIND, resolver.ORDERINGS, kandidaten, nabij, order_by, first, after
+        )
+        request = treffers.request
+        base = table(graph.table_of(root.type_name)[0])
+        code = base.c.code
+        position = {c: i for i, (c, _, _) in enumerate(treffers.shown)}
+        distances = {c: j.text(_json(d)) for c, d, _ in treffers.shown}
+        cursors = {c: j.text(_json(encode_cursor(request.kind, k))) for c, _, k in treffers.shown}
+        rows = select(
+            base,
+            _by_code(code, {c: literal(i) for c, i in position.items()}).label("og_pos"),
+            _by_code(code, distances).label("og_afstand"),
+            _by_code(code, cursors).label("og_cursor"),
+        ).where(code.in_(list(position)))
+        ranked = pages.ranked(rows, ["og_pos"], request.first)
+        page = pages.Page(
+            rows=ranked,
+            first=request.first,
+            has_previous=request.after is not None,
+            total=j.text(str(treffers.total)),
+            cursor=ranked.c.og_cursor,
+            node=lambda walk, row, details: objects.node(
+                walk, root.type_name, row, details, distance=row.c.og_afstand
+            ),
+            point=objects.point_of(root.type_name, ranked),
+        )
+        return pages.connection(walk, field, page)
+
+    return statement
+
+
+def _by_code(code: Sql, values: dict[str, Sql]) -> Sql:
+    """The value for each row's code (the page's rows are selected by these codes)."""
+    if not values:
+        return j.text("")
+    return case(*((code == c, v) for c, v in values.items()))
+
+
+def _json(value: object) -> str:
+    return encode_json(value).decode()
