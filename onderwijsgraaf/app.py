@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,6 +29,7 @@ from onderwijsgraaf.endpoint import GraphQLApp
 from onderwijsgraaf.errors import Unauthenticated
 from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
+from onderwijsgraaf.response_cache import ResponseCache
 from onderwijsgraaf.settings import Settings
 from schema.query import build_schema
 
@@ -77,6 +79,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        with contextlib.suppress(Exception):  # a database that is not there yet: /health says so
+            await version.current()
         # What start-up made lives as long as the process: keep it out of the collector's way.
         gc.freeze()
         yield
@@ -85,6 +89,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
     schema = build_schema()
     compiler = Compiler(schema, engine.dialect) if settings.query_compiler else None
+    cache_bytes = int(settings.response_cache_mb * 1024 * 1024)
+    cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
     documents = TrustedDocuments(
         settings.trusted_documents_dir,
         graphql_schema(schema.as_str()),
@@ -92,7 +98,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     graphql = Authenticated(
         CachedReads(
-            GraphQLApp(schema, engine, documents, compiler),
+            GraphQLApp(schema, engine, documents, compiler, cache, version.current),
             version.current,
             settings.cache_max_age,
         ),
@@ -119,6 +125,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.engine = engine
     app.state.compiler = compiler
+    app.state.response_cache = cache
     return app
 
 

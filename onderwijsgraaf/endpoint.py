@@ -1,5 +1,6 @@
 """The GraphQL endpoint: one database connection per request; trusted documents (a request may
-name a known document by its hash instead of sending it); answers in UTF-8 JSON without spaces.
+name a known document by its hash instead of sending it); answers in UTF-8 JSON without spaces;
+the response cache in front of both ways of answering.
 
 A single query operation the compiler covers (GET, or POST with a JSON body) is answered by its
 compiled plan: one statement per root field. Everything else (GraphiQL, batches, operations or
@@ -12,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import strawberry
@@ -26,13 +28,15 @@ from strawberry.http import GraphQLRequestData
 from strawberry.http.base import BaseRequestProtocol
 
 from loaders import Loaders
-from onderwijsgraaf.auth import ANONYMOUS
+from onderwijsgraaf.auth import ANONYMOUS, Viewer
 from onderwijsgraaf.compiler.operations import Compiler
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.documents import DocumentError, TrustedDocuments
 from onderwijsgraaf.encoding import encode_json
 from onderwijsgraaf.graphiql import graphiql_page
 from onderwijsgraaf.peildatum import vandaag
+from onderwijsgraaf.response_cache import Answer, ResponseCache
+from schema.audit import write_audit
 from schema.context import Context
 
 log = logging.getLogger("onderwijsgraaf.compiler")
@@ -83,11 +87,15 @@ class GraphQLApp(GraphQL[Context, None]):
         engine: AsyncEngine,
         documents: TrustedDocuments,
         compiler: Compiler | None,
+        cache: ResponseCache | None,
+        version: Callable[[], Awaitable[str | None]],
     ) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self.engine = engine
         self.documents = documents
         self.compiler = compiler
+        self.cache = cache
+        self.version = version
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -98,7 +106,7 @@ class GraphQLApp(GraphQL[Context, None]):
         async with Reads(self.engine) as reads:
             request.state.reads = reads
             try:
-                response = await self._compiled(request, reads) or await self.run(request)
+                response = await self._answer(request, reads)
             except DocumentError as error:
                 response = JSONResponse(
                     {"errors": [{"message": error.reason, "extensions": {"code": error.code}}]},
@@ -111,12 +119,33 @@ class GraphQLApp(GraphQL[Context, None]):
     def encode_json(self, data: object) -> bytes:
         return encode_json(data)
 
-    async def _compiled(self, request: Request, reads: Reads) -> Response | None:
-        """The answer of the request's compiled plan; None when it has none."""
-        if self.compiler is None:
-            return None
+    async def _answer(self, request: Request, reads: Reads) -> Response:
+        """From the response cache, from the compiled plan, or field by field (in that order)."""
         operation = await _operation(request)
-        if operation is None:
+        viewer = request.scope.get("state", {}).get("viewer", ANONYMOUS)
+        key = version = None
+        if operation is not None and self.cache is not None:
+            version = await self.version()
+            key = ResponseCache.key(operation, viewer, vandaag()) if version else None
+        if key is not None and version is not None and self.cache is not None:
+            hit = self.cache.get(key, version)
+            if hit is not None:
+                write_audit(viewer, hit.audit)
+                return Response(hit.body, media_type="application/json")
+        compiled = await self._compiled(request, reads, operation, viewer)
+        response = compiled or await self.run(request)
+        if key is not None and version is not None and self.cache is not None:
+            context: Context | None = getattr(request.state, "context", None)
+            if response.status_code == 200 and (compiled or _without_errors(response.body)):
+                audit = tuple(context.audit) if context is not None else ()
+                self.cache.put(key, version, Answer(bytes(response.body), audit))
+        return response
+
+    async def _compiled(
+        self, request: Request, reads: Reads, operation: Operation | None, viewer: Viewer
+    ) -> Response | None:
+        """The answer of the request's compiled plan; None when it has none."""
+        if self.compiler is None or operation is None:
             return None
         query, operation_name, variables, document_id, extensions = operation
         try:
@@ -125,7 +154,6 @@ class GraphQLApp(GraphQL[Context, None]):
             return None
         if not isinstance(query, str):
             return None
-        viewer = request.scope.get("state", {}).get("viewer", ANONYMOUS)
         plan = self.compiler.plan(query, operation_name, variables, viewer, vandaag())
         if plan is None:
             return None
@@ -169,4 +197,14 @@ class GraphQLApp(GraphQL[Context, None]):
         state = request.scope.get("state", {})
         viewer = state.get("viewer", ANONYMOUS)
         reads = state["reads"]
-        return Context(reads=reads, loaders=Loaders(reads, viewer), viewer=viewer)
+        context = Context(reads=reads, loaders=Loaders(reads, viewer), viewer=viewer)
+        state["context"] = context  # its audit trail goes with the answer into the cache
+        return context
+
+
+def _without_errors(body: bytes | memoryview) -> bool:
+    try:
+        answer = json.loads(bytes(body))
+    except ValueError:
+        return False
+    return isinstance(answer, dict) and "errors" not in answer

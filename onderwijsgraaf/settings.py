@@ -17,6 +17,7 @@
 | DATABASE_POOL_SIZE | 10                                            | connections each API process keeps open (one per request in flight) |
 | DATA_VERSION_TTL | 1                                               | seconds an API process trusts the data version it read (a new seed shows after at most this long) |
 | QUERY_COMPILER  | 1                                                | 1: compile covered operations to one SQL statement per root field; 0: always resolve field by field |
+| RESPONSE_CACHE_MB | 64                                             | memory each API process may use for whole answers it keeps (0: no response cache) |
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class Settings:
     database_pool_size: int = 10
     data_version_ttl: float = 1.0
     query_compiler: bool = True
+    response_cache_mb: float = 64
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -73,6 +75,7 @@ class Settings:
             database_pool_size=int(os.environ.get("DATABASE_POOL_SIZE", "10")),
             data_version_ttl=float(os.environ.get("DATA_VERSION_TTL", "1")),
             query_compiler=os.environ.get("QUERY_COMPILER", "1") != "0",
+            response_cache_mb=float(os.environ.get("RESPONSE_CACHE_MB", "64")),
         )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from strawberry.extensions import SchemaExtension
 
+from onderwijsgraaf.auth import Viewer
 from schema.context import Context
 
 log = logging.getLogger("onderwijsgraaf.audit")
@@ -27,21 +28,28 @@ class AuditLog(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         context = self.execution_context.context
-        if not isinstance(context, Context) or not context.audit:
-            return
-        soorten: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for kind, code, soort in context.audit:
-            soorten[(kind, code)].add(soort)
-        log.info(
-            json.dumps(
-                {
-                    "tijd": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    "subject": context.viewer.subject,
-                    "rollen": list(context.viewer.roles),
-                    "objecten": [
-                        {"soort": kind, "code": code, "contexten": sorted(found)}
-                        for (kind, code), found in sorted(soorten.items())
-                    ],
-                }
-            )
+        if isinstance(context, Context):
+            write_audit(context.viewer, context.audit)
+
+
+def write_audit(viewer: Viewer, audit: Iterable[tuple[str, str, str]]) -> None:
+    """One line for an answer to ``viewer`` holding the private contexts ``audit`` lists
+    ((organisatie kind, code, soort)); nothing when it lists none."""
+    soorten: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, code, soort in audit:
+        soorten[(kind, code)].add(soort)
+    if not soorten:
+        return
+    log.info(
+        json.dumps(
+            {
+                "tijd": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "subject": viewer.subject,
+                "rollen": list(viewer.roles),
+                "objecten": [
+                    {"soort": kind, "code": code, "contexten": sorted(found)}
+                    for (kind, code), found in sorted(soorten.items())
+                ],
+            }
         )
+    )

@@ -29,6 +29,7 @@ from onderwijsgraaf.compiler.operations import Compiler, Plan
 from onderwijsgraaf.db.digest import content_digest
 from onderwijsgraaf.db.engine import create_engine
 from onderwijsgraaf.peildatum import vandaag
+from onderwijsgraaf.response_cache import ResponseCache
 from onderwijsgraaf.settings import ROOT, Settings, normalise_database_url
 from seed.load import BeforeSwap, seed_database
 
@@ -143,6 +144,7 @@ class Api:
     headers: dict[str, str] = field(default_factory=dict)
     reference: httpx.AsyncClient | None = None
     compiler: Compiler | None = None
+    cache: ResponseCache | None = None
 
     def as_viewer(self, headers: dict[str, str]) -> Api:
         """The same API, sending ``headers`` (e.g. a bearer token) with every request."""
@@ -220,6 +222,9 @@ def assert_same_answer(answer: httpx.Response, expected: httpx.Response, query: 
 async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
     """The app on ``target``; unless the settings turn the compiler off, together with the
     same app without it, for the differential check of every query posted."""
+    # the data version is read once, at start-up, unless a test asks for more: statement counts
+    # then hold only the statements of the query
+    settings.setdefault("data_version_ttl", 3600)
     base = Settings(
         database_url=target.url,
         database_schema=target.schema,
@@ -239,7 +244,13 @@ async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
         if base.query_compiler:
             reference_app = create_app(dataclasses.replace(base, query_compiler=False))
             reference = await stack.enter_async_context(_client(reference_app))
-        yield Api(client, statements, reference=reference, compiler=app.state.compiler)
+        yield Api(
+            client,
+            statements,
+            reference=reference,
+            compiler=app.state.compiler,
+            cache=app.state.response_cache,
+        )
 
 
 @asynccontextmanager

@@ -43,13 +43,13 @@ async def private_api(seeded: Target, dev_keys: Path) -> AsyncIterator[Api]:
         yield api
 
 
-def as_roles(api: Api, dev_keys: Path, *roles: str) -> Api:
+def as_roles(api: Api, dev_keys: Path, *roles: str, subject: str = "tester") -> Api:
     if not roles:
         return api.as_viewer({})
     token = mint(
         dev_keys,
         roles=list(roles),
-        subject="tester",
+        subject=subject,
         lifetime=300,
         issuer=ISSUER,
         audience=AUDIENCE,
@@ -249,6 +249,35 @@ async def test_attacks_find_no_private_value(
     api = as_roles(private_api, dev_keys, "inspectie")
     if attack not in {"introspection", "error path", "other peildatum"}:
         assert "toezicht@" in json.dumps(await api.post(query, used))
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS))
+async def test_a_kept_answer_reaches_only_viewers_with_the_same_roles(
+    private_api: Api, dev_keys: Path, seeded: Target, caplog: pytest.LogCaptureFixture, attack: str
+) -> None:
+    variables = await target(seeded)
+    query = ATTACKS[attack]
+    used = {name: value for name, value in variables.items() if f"${name}" in query}
+    first = await as_roles(private_api, dev_keys, "inspectie").post(query, used)
+    assert private_api.cache is not None
+    for roles in [(), ("gemeente:0344",), ("duo",), ("gemeente:0363", "duo")]:
+        body = json.dumps(await as_roles(private_api, dev_keys, *roles).post(query, used))
+        assert "toezicht@" not in body, (attack, roles)
+        assert ("bekostiging@" in body) <= ("duo" in roles)
+        assert ("leerplicht@" in body) <= ("gemeente:0363" in roles)
+    # someone else with the same roles gets the kept answer, and is written to the audit log
+    private_api.statements.clear()
+    with caplog.at_level(logging.INFO, logger="onderwijsgraaf.audit"):
+        again = await as_roles(private_api, dev_keys, "inspectie", subject="another").post(
+            query, used
+        )
+    assert again == first
+    if "errors" not in first:
+        assert private_api.statements == []
+    audited = [json.loads(r.getMessage()) for r in caplog.records if r.name.endswith("audit")]
+    assert [line["subject"] for line in audited] == (
+        ["another"] if "toezicht@" in json.dumps(first) else []
+    )
 
 
 async def test_get_and_batched_requests_leak_nothing(
