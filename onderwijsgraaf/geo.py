@@ -83,14 +83,15 @@ def straal(straal_km: float) -> float:
 
 
 def afstand_km(a: Punt, b: Punt) -> float:
-    """The geodesic distance between two points on WGS84, in kilometres. Remembered for the
-    most recent pairs: paging through a radius search, or searching around the same postcode
-    again, measures the same pairs (each measurement takes about 40 µs)."""
-    return _geodesic_km(a.lat, a.lon, b.lat, b.lon)
+    """The geodesic distance between two points on WGS84, in kilometres."""
+    return geodesic_km(a.lat, a.lon, b.lat, b.lon)
 
 
 @lru_cache(maxsize=65_536)
-def _geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """``afstand_km`` of two points given as numbers. Remembered for the most recent pairs:
+    paging through a radius search, or searching around the same postcode again, measures the
+    same pairs (each measurement takes about 40 µs)."""
     return float(_WGS84.measure((lat1, lon1), (lat2, lon2)))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, exists, select
+from sqlalchemy import ColumnElement, Row, Select, select
 
 from loaders.paging import Page
 from onderwijsgraaf.db.models import (
@@ -20,7 +20,7 @@ from onderwijsgraaf.db.models import (
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
 from resolvers.conditions import (
-    aanbod_exists,
+    aanbod_with,
     denominatie,
     locatie_in,
     locatie_matches,
@@ -64,27 +64,25 @@ def conditions(filter: AanbiederFilter, peildatum: dt.date) -> list[ColumnElemen
     )
     if locatie:
         found.append(
-            exists().where(
-                Onderwijslocatiegebruik.onderwijsaanbieder_code == Onderwijsaanbieder.code,
-                Onderwijslocatiegebruik.onderwijslocatie_code == Onderwijslocatie.code,
-                geldig_op(Onderwijslocatiegebruik, peildatum),
-                geldig_op(Onderwijslocatie, peildatum),
-                *locatie,
+            Onderwijsaanbieder.code.in_(
+                select(Onderwijslocatiegebruik.onderwijsaanbieder_code).where(
+                    Onderwijslocatiegebruik.onderwijslocatie_code == Onderwijslocatie.code,
+                    geldig_op(Onderwijslocatiegebruik, peildatum),
+                    geldig_op(Onderwijslocatie, peildatum),
+                    *locatie,
+                )
             )
         )
-    eigen_aanbod = AangebodenOpleiding.onderwijsaanbieder_code == Onderwijsaanbieder.code
+    aanbieder = AangebodenOpleiding.onderwijsaanbieder_code
     if filter.sector:
         found.append(
-            aanbod_exists(peildatum, eigen_aanbod, AangebodenOpleiding.sector.in_(filter.sector))
-        )
-    if filter.onderwijsconcept:
-        found.append(
-            aanbod_exists(
-                peildatum,
-                eigen_aanbod,
-                AangebodenOpleiding.onderwijsconcept.in_(filter.onderwijsconcept),
+            Onderwijsaanbieder.code.in_(
+                aanbod_with(aanbieder, peildatum, AangebodenOpleiding.sector.in_(filter.sector))
             )
         )
+    if filter.onderwijsconcept:
+        concept = AangebodenOpleiding.onderwijsconcept.in_(filter.onderwijsconcept)
+        found.append(Onderwijsaanbieder.code.in_(aanbod_with(aanbieder, peildatum, concept)))
     if filter.denominatie:
         found.append(denominatie(Onderwijsaanbieder.denominatie, filter.denominatie))
     if filter.onderwijsbestuur_code is not None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, exists, select
+from sqlalchemy import ColumnElement, Row, Select, select
 
 from loaders.paging import Page
 from onderwijsgraaf.db.models import (
@@ -95,17 +95,18 @@ def conditions(filter: AanbodFilter, peildatum: dt.date) -> list[ColumnElement[b
         )
     if filter.voertaal:
         found.append(
-            exists().where(
-                AangebodenOpleidingVoertaal.aangeboden_opleiding_code == a.code,
-                AangebodenOpleidingVoertaal.voertaal.in_(filter.voertaal),
+            a.code.in_(
+                select(AangebodenOpleidingVoertaal.aangeboden_opleiding_code).where(
+                    AangebodenOpleidingVoertaal.voertaal.in_(filter.voertaal)
+                )
             )
         )
     if filter.instroom_vanaf is not None:
         found.append(
-            exists().where(
-                Cohort.aangeboden_opleiding_code == a.code,
-                Cohort.instroommoment >= filter.instroom_vanaf,
-                geldig_op(Cohort, peildatum),
+            a.code.in_(
+                select(Cohort.aangeboden_opleiding_code).where(
+                    Cohort.instroommoment >= filter.instroom_vanaf, geldig_op(Cohort, peildatum)
+                )
             )
         )
     if filter.onderwijsaanbieder_code is not None:

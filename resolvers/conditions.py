@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select
 from sqlalchemy.orm import QueryableAttribute
 
 from onderwijsgraaf.db.models import (
@@ -112,6 +112,10 @@ def locatie_in(box: Bbox) -> ColumnElement[bool]:
     )
 
 
-def aanbod_exists(peildatum: dt.date, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    """There is an aangeboden opleiding valid on the peildatum meeting ``conditions``."""
-    return exists().where(geldig_op(AangebodenOpleiding, peildatum), *conditions)
+def aanbod_with(
+    column: QueryableAttribute[Any], peildatum: dt.date, *conditions: ColumnElement[bool]
+) -> Select[Any]:
+    """``column`` (e.g. the aanbieder code) of the aangeboden opleidingen valid on the peildatum
+    meeting ``conditions``: for ``code IN (...)`` filters. The databases evaluate an uncorrelated
+    IN once; SQLite runs a correlated EXISTS again for every row."""
+    return select(column).where(geldig_op(AangebodenOpleiding, peildatum), *conditions)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, exists, func, select
+from sqlalchemy import ColumnElement, Row, Select, func, select
 
 from loaders.paging import Page
 from onderwijsgraaf.db.models import (
@@ -20,7 +20,7 @@ from onderwijsgraaf.db.models import (
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
 from resolvers.conditions import (
-    aanbod_exists,
+    aanbod_with,
     denominatie,
     locatie_in,
     locatie_matches,
@@ -78,23 +78,22 @@ def conditions(filter: LocatieFilter, peildatum: dt.date) -> list[ColumnElement[
         gebruik.append(Onderwijslocatiegebruik.onderwijsbestuur_code == code)
     if gebruik:
         found.append(
-            exists().where(
-                Onderwijslocatiegebruik.onderwijslocatie_code == Onderwijslocatie.code,
-                Onderwijslocatiegebruik.onderwijsaanbieder_code == Onderwijsaanbieder.code,
-                geldig_op(Onderwijslocatiegebruik, peildatum),
-                geldig_op(Onderwijsaanbieder, peildatum),
-                *gebruik,
+            Onderwijslocatie.code.in_(
+                select(Onderwijslocatiegebruik.onderwijslocatie_code).where(
+                    Onderwijslocatiegebruik.onderwijsaanbieder_code == Onderwijsaanbieder.code,
+                    geldig_op(Onderwijslocatiegebruik, peildatum),
+                    geldig_op(Onderwijsaanbieder, peildatum),
+                    *gebruik,
+                )
             )
         )
-    hier = AangebodenOpleiding.onderwijslocatie_code == Onderwijslocatie.code
+    locatie = AangebodenOpleiding.onderwijslocatie_code
     if filter.sector:
-        found.append(aanbod_exists(peildatum, hier, AangebodenOpleiding.sector.in_(filter.sector)))
+        sector = AangebodenOpleiding.sector.in_(filter.sector)
+        found.append(Onderwijslocatie.code.in_(aanbod_with(locatie, peildatum, sector)))
     if filter.onderwijsconcept:
-        found.append(
-            aanbod_exists(
-                peildatum, hier, AangebodenOpleiding.onderwijsconcept.in_(filter.onderwijsconcept)
-            )
-        )
+        concept = AangebodenOpleiding.onderwijsconcept.in_(filter.onderwijsconcept)
+        found.append(Onderwijslocatie.code.in_(aanbod_with(locatie, peildatum, concept)))
     return found
 
 

@@ -22,7 +22,7 @@ from loaders.paging import Page, PageRequest, SortKey
 from onderwijsgraaf.db.models import Postcodegebied
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
-from onderwijsgraaf.geo import Bbox, Punt, afstand_km, straal
+from onderwijsgraaf.geo import Bbox, Punt, geodesic_km, straal
 from resolvers.conditions import postcode_prefix
 from resolvers.listing import Ordering, check_cursor, pick_ordering
 
@@ -133,13 +133,14 @@ async def nabij_treffers(
         f"{kind}/{AFSTAND if ordering is None else ordering.name}", first, after
     )
     keys = () if ordering is None else ordering.keys
-    candidates = await reads.rows(kandidaten(gebied.box, keys))
+    candidates: Sequence[Any] = await reads.rows(kandidaten(gebied.box, keys))
     nearest: dict[str, tuple[float, SortKey]] = {}
+    centre, straal_km = gebied.centrum, gebied.straal_km
     for candidate in candidates:
-        code, lat, lon, *sort = tuple(candidate)
-        distance = afstand_km(gebied.centrum, Punt(lat, lon))
-        if distance <= gebied.straal_km and (code not in nearest or distance < nearest[code][0]):
-            nearest[code] = (distance, (distance, code) if by_distance else tuple(sort))
+        code, lat, lon = candidate[0], candidate[1], candidate[2]
+        distance = geodesic_km(centre.lat, centre.lon, lat, lon)
+        if distance <= straal_km and (code not in nearest or distance < nearest[code][0]):
+            nearest[code] = (distance, (distance, code) if by_distance else tuple(candidate[3:]))
     found = sorted(nearest.items(), key=lambda item: item[1][1])
     if request.after is not None:
         check_cursor(request.after, 2 if by_distance else len(keys))

@@ -251,29 +251,30 @@ def _listing(
         if len(request.after) != len(order):
             raise NotCompiled("a cursor of another length")
         page_rows = page_rows.where(tuple_(*order) > tuple_(*request.after))
-    ranked = pages.ranked(page_rows, list(listing.order), request.first)
     counted = of_parent.subquery()
     total = walk.dialect.number(select(func.count()).select_from(counted).scalar_subquery())
     page = pages.Page(
-        rows=ranked,
+        rows=page_rows,
+        keys=listing.order,
         first=request.first,
         has_previous=request.after is not None,
         total=total,
-        cursor=pages.cursor(walk, edge.kind, [ranked.c[c] for c in listing.order]),
+        cursor=lambda rows: pages.cursor(walk, edge.kind, [rows.c[c] for c in listing.order]),
         node=lambda walk, row, details: node(walk, listing.target, row, details),
-        point=point_of(listing.target, ranked),
+        point=point_of(listing.target),
+        total_in_scan=request.after is None,
     )
     return pages.connection(walk, selected, page).scalar_subquery()
 
 
-def point_of(type_name: str, row: FromClause) -> pages.PointJson | None:
+def point_of(type_name: str) -> pages.PointJson | None:
     """How a page of ``type_name`` gets the GeoJSON point of each row: a locatie's own; an
     aanbod's from its locatie valid on the peildatum; other lists have no GeoJSON."""
     if type_name == "Onderwijslocatie":
-        return lambda walk, details: point(walk, row, details)
+        return point
     if type_name == "AangebodenOpleiding":
 
-        def of_locatie(walk: Walk, details: list[FieldDetails]) -> Sql:
+        def of_locatie(walk: Walk, row: FromClause, details: list[FieldDetails]) -> Sql:
             locatie = table("onderwijslocatie").alias()
             found = (
                 select(point(walk, locatie, details))

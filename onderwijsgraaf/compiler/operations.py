@@ -37,13 +37,12 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FragmentDetails, collect_fields
 from graphql.execution.values import get_argument_values, get_variable_values
-from sqlalchemy import Select
 from strawberry.extensions import AddValidationRules
 from strawberry.types.arguments import convert_arguments
 from strawberry.utils.str_converters import to_camel_case
 
 from onderwijsgraaf.auth import Viewer
-from onderwijsgraaf.compiler.roots import root_statement
+from onderwijsgraaf.compiler.roots import Late, Statement, root_statement
 from onderwijsgraaf.compiler.selection import NotCompiled, Selected, Walk
 from onderwijsgraaf.compiler.sqljson import Dialect
 from onderwijsgraaf.db.reads import Reads
@@ -56,19 +55,40 @@ MAX_PLANS = 1000
 
 @dataclass(frozen=True)
 class Compiled:
-    """A statement compiled for one database: its SQL and positional parameters."""
+    """A statement compiled for one database: its SQL and positional parameters; ``late``
+    names the parameters a request fills in (their positions) and how it finds their values."""
 
     sql: str
     params: tuple[Any, ...]
+    late: tuple[tuple[str, int], ...] = ()
+    values: Callable[[Reads], Awaitable[dict[str, Any]]] | None = None
 
     @classmethod
-    def of(cls, statement: Select[Any], dialect: sa.Dialect) -> Compiled:
+    def of(cls, statement: Statement, dialect: sa.Dialect) -> Compiled:
+        values = statement.values if isinstance(statement, Late) else None
+        if isinstance(statement, Late):
+            statement = statement.statement
         compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
-        values = compiled.params
         names = compiled.positiontup or []
-        if dialect.name == "sqlite":
-            return cls(compiled.string, tuple(_for_sqlite(values[name]) for name in names))
-        return cls(compiled.string, tuple(values[name] for name in names))
+        given = compiled.params
+        convert = _for_sqlite if dialect.name == "sqlite" else _as_is
+        params = tuple(convert(given[name]) for name in names)
+        late = tuple((name, i) for i, name in enumerate(names) if given[name] is None)
+        return cls(compiled.string, params, late if values else (), values)
+
+    async def run(self, reads: Reads) -> str | None:
+        params = self.params
+        if self.values is not None:
+            found = await self.values(reads)
+            late = list(params)
+            for name, position in self.late:
+                late[position] = found[name]
+            params = tuple(late)
+        return await reads.text_value(self.sql, params)
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def _for_sqlite(value: Any) -> Any:
@@ -78,21 +98,15 @@ def _for_sqlite(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Plan:
-    """Per response key of the operation's root: its compiled statement, its JSON when
-    constant, or (radius search) how to make its statement with the request's reads."""
+    """Per response key of the operation's root: its compiled statement, or its JSON when
+    constant."""
 
-    fields: list[tuple[str, Compiled | str | Callable[[Reads], Awaitable[Select[Any]]]]]
-    dialect: sa.Dialect
+    fields: list[tuple[str, Compiled | str]]
 
     async def run(self, reads: Reads) -> bytes:
         parts = []
         for key, statement in self.fields:
-            if isinstance(statement, str):
-                value: str | None = statement
-            else:
-                if not isinstance(statement, Compiled):
-                    statement = Compiled.of(await statement(reads), self.dialect)
-                value = await reads.text_value(statement.sql, statement.params)
+            value = statement if isinstance(statement, str) else await statement.run(reads)
             parts.append(json.dumps(key) + ":" + (value if value is not None else "null"))
         return ('{"data":{' + ",".join(parts) + "}}").encode()
 
@@ -194,7 +208,7 @@ class Compiler:
         collected = collect_fields(self.graphql, fragments, coerced, query_type, operation)
         if collected.new_defer_usages:
             raise NotCompiled("@defer")
-        fields: list[tuple[str, Compiled | str | Callable[[Reads], Awaitable[Select[Any]]]]] = []
+        fields: list[tuple[str, Compiled | str]] = []
         for key, details in collected.grouped_field_set.items():
             name = details[0].node.name.value
             if name == "__typename":
@@ -220,11 +234,8 @@ class Compiler:
                 arguments.get("peildatum") or today,
             )
             statement = root_statement(walk, Selected(key, name, definition, details), arguments)
-            if isinstance(statement, Select):
-                fields.append((key, Compiled.of(statement, self.sql_dialect)))
-            else:
-                fields.append((key, statement))
-        return Plan(fields, self.sql_dialect)
+            fields.append((key, Compiled.of(statement, self.sql_dialect)))
+        return Plan(fields)
 
 
 def _validation_rules(schema: strawberry.Schema) -> list[type[ASTValidationRule]]:

@@ -1,9 +1,12 @@
 """A page of a list as the JSON of its connection: ``totalCount``, ``pageInfo``, ``edges`` and
-(for locaties and aanbod) ``geojson``, computed by one aggregate over the page's rows.
+(for locaties and aanbod) ``geojson``, computed by one aggregate over the page's rows, so an
+empty page still gives one row.
 
-``ranked(rows, order, first)`` makes the page: at most ``first + 1`` rows in ``order`` (the extra
-row only tells that there is a next page), numbered (``og_rn``) and counted (``og_n``). The
-connection's JSON is then an aggregate over those rows, so an empty page still gives one row.
+The page's shape follows what is asked: ``first`` rows in the list's order; one more, numbered
+(``og_rn``) and counted (``og_n``), only when ``pageInfo`` asks whether there is a next page or
+for a cursor; the total counted over the list's rows in the same scan (``og_total``) where the
+list has no cursor, in a subquery of its own otherwise; no rows at all when only the total is
+asked.
 """
 
 from __future__ import annotations
@@ -24,73 +27,113 @@ from onderwijsgraaf.compiler.selection import NotCompiled, Selected, Walk
 Sql = ColumnElement[Any]
 # the JSON of a row's node, and of its GeoJSON point, for a selection
 NodeJson = Callable[[Walk, FromClause, list[FieldDetails]], Sql]
-PointJson = Callable[[Walk, list[FieldDetails]], Sql]
-
-
-def ranked(rows: Select[Any], keys: Sequence[str], first: int) -> FromClause:
-    """At most ``first + 1`` of ``rows`` ordered by its columns ``keys``, numbered ``og_rn``
-    from 1 and counted in ``og_n``."""
-    limited = rows.order_by(*(rows.selected_columns[k] for k in keys)).limit(first + 1)
-    page = limited.subquery()
-    order = [page.c[k] for k in keys]
-    return select(
-        page,
-        func.row_number().over(order_by=order).label("og_rn"),
-        func.count().over().label("og_n"),
-    ).subquery()
+PointJson = Callable[[Walk, FromClause, list[FieldDetails]], Sql]
+NUMBERED = ("hasNextPage", "startCursor", "endCursor")
 
 
 @dataclass(frozen=True)
 class Page:
-    """A ranked page and what its connection's JSON needs besides its rows."""
+    """A list's rows after its cursor (``rows``, in the order of its columns ``keys``) and what
+    the connection's JSON needs besides them."""
 
-    rows: FromClause
+    rows: Select[Any]
+    keys: Sequence[str]
     first: int
     has_previous: bool
-    total: Sql | None  # JSON of the total (a statement), None when it cannot be asked
-    cursor: Sql  # JSON string of a row's cursor, from ``rows``
+    total: Sql | None  # JSON of the total (its own subquery); None when it cannot be asked
+    cursor: Callable[[FromClause], Sql]  # JSON string of a row's cursor
     node: NodeJson
     point: PointJson | None = None  # lists without one have no GeoJSON
+    total_in_scan: bool = False  # the total may be counted over ``rows`` (no cursor)
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """The page's rows as asked for, and how to read them."""
+
+    page: Page
+    rows: FromClause
+    numbered: bool
+    counted: bool
+
+    def shown(self, value: Sql) -> Sql:
+        """``value`` for the rows the page shows (not the extra one); NULL otherwise."""
+        if not self.numbered:
+            return value
+        return case((self.rows.c.og_rn <= self.page.first, value))
+
+    def order(self) -> list[Sql]:
+        if self.numbered:
+            return [self.rows.c.og_rn]
+        return [self.rows.c[k] for k in self.page.keys]
+
+
+def _shaped(page: Page, numbered: bool, counted: bool) -> Shaped:
+    rows = page.rows
+    if counted:
+        rows = rows.add_columns(func.count().over().label("og_total"))
+    limit = page.first + 1 if numbered else page.first
+    limited = rows.order_by(*(rows.selected_columns[k] for k in page.keys)).limit(limit)
+    subquery = limited.subquery()
+    if numbered:
+        order = [subquery.c[k] for k in page.keys]
+        subquery = select(
+            subquery,
+            func.row_number().over(order_by=order).label("og_rn"),
+            func.count().over().label("og_n"),
+        ).subquery()
+    return Shaped(page, subquery, numbered, counted)
 
 
 def connection(walk: Walk, field: Selected, page: Page) -> Select[Any]:
-    """A SELECT of the JSON of the connection ``field`` selects: an aggregate over the page's
-    rows, or (when only the total is asked) no rows at all."""
+    """A SELECT of the JSON of the connection ``field`` selects."""
     connection_type = _object(field.definition.type if field.definition else None)
-    members = []
     selections = walk.fields(connection_type, field.details)
+    reads_rows = any(s.name in ("pageInfo", "edges", "geojson") for s in selections)
+    numbered = any(
+        info.name in NUMBERED
+        for s in selections
+        if s.name == "pageInfo"
+        for info in walk.fields(_object(_type(s)), s.details)
+    )
+    counted = (
+        reads_rows
+        and page.total_in_scan
+        and page.first > 0
+        and any(s.name == "totalCount" for s in selections)
+    )
+    shaped = _shaped(page, numbered, counted)
+    members = []
     for selected in selections:
         if selected.name == "__typename":
             members.append((selected.key, j.string(connection_type.name)))
         elif selected.name == "totalCount":
-            if page.total is None:
-                raise NotCompiled("totalCount")
-            members.append((selected.key, page.total))
+            members.append((selected.key, _total(walk, shaped)))
         elif selected.name == "pageInfo":
-            members.append((selected.key, _page_info(walk, selected, page)))
+            members.append((selected.key, _page_info(walk, selected, shaped)))
         elif selected.name == "edges":
-            members.append((selected.key, _edges(walk, selected, page)))
+            members.append((selected.key, _edges(walk, selected, shaped)))
         elif selected.name == "geojson" and page.point is not None:
-            members.append((selected.key, _geojson(walk, selected, page)))
+            members.append((selected.key, _geojson(walk, selected, shaped)))
         else:
             raise NotCompiled(f"{connection_type.name}.{selected.name}")
     json = select(j.obj(members))
-    if any(s.name in ("pageInfo", "edges", "geojson") for s in selections):
-        return json.select_from(page.rows)
-    return json
+    return json.select_from(shaped.rows) if reads_rows else json
 
 
-def _shown(page: Page, value: Sql) -> Sql:
-    """``value`` for the rows the page shows (not the extra one); NULL otherwise."""
-    return case((page.rows.c.og_rn <= page.first, value))
+def _total(walk: Walk, shaped: Shaped) -> Sql:
+    if shaped.counted:
+        total = func.coalesce(func.max(shaped.rows.c.og_total), literal(0))
+        return walk.dialect.number(total)
+    if shaped.page.total is None:
+        raise NotCompiled("totalCount")
+    return shaped.page.total
 
 
-def _page_info(walk: Walk, field: Selected, page: Page) -> Sql:
-    rn, n = page.rows.c.og_rn, page.rows.c.og_n
+def _page_info(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
+    page, rows = shaped.page, shaped.rows
     members = []
-    for selected in walk.fields(
-        _object(field.definition.type if field.definition else None), field.details
-    ):
+    for selected in walk.fields(_object(_type(field)), field.details):
         if selected.name == "__typename":
             members.append((selected.key, j.string("PageInfo")))
         elif selected.name == "hasNextPage":
@@ -98,34 +141,35 @@ def _page_info(walk: Walk, field: Selected, page: Page) -> Sql:
         elif selected.name == "hasPreviousPage":
             members.append((selected.key, j.text("true" if page.has_previous else "false")))
         elif selected.name == "startCursor":
-            start = _shown(page, case((rn == 1, page.cursor)))
+            start = shaped.shown(case((rows.c.og_rn == 1, page.cursor(rows))))
             members.append((selected.key, func.coalesce(func.max(start), j.text(j.NULL))))
         elif selected.name == "endCursor":
-            last = walk.dialect.smaller(n, literal(page.first))
-            end = _shown(page, case((rn == last, page.cursor)))
+            last = walk.dialect.smaller(rows.c.og_n, literal(page.first))
+            end = shaped.shown(case((rows.c.og_rn == last, page.cursor(rows))))
             members.append((selected.key, func.coalesce(func.max(end), j.text(j.NULL))))
         else:
             raise NotCompiled(f"PageInfo.{selected.name}")
     return j.obj(members)
 
 
-def _edges(walk: Walk, field: Selected, page: Page) -> Sql:
+def _edges(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
+    page, rows = shaped.page, shaped.rows
     edge_type = _object(_item(field))
     members = []
     for selected in walk.fields(edge_type, field.details):
         if selected.name == "__typename":
             members.append((selected.key, j.string(edge_type.name)))
         elif selected.name == "cursor":
-            members.append((selected.key, page.cursor))
+            members.append((selected.key, page.cursor(rows)))
         elif selected.name == "node":
-            members.append((selected.key, page.node(walk, page.rows, selected.details)))
+            members.append((selected.key, page.node(walk, rows, selected.details)))
         else:
             raise NotCompiled(f"{edge_type.name}.{selected.name}")
-    return _array_of(walk, page, j.obj(members))
+    return _array_of(walk, shaped, j.obj(members))
 
 
-def _geojson(walk: Walk, field: Selected, page: Page) -> Sql:
-    collection_type = _object(field.definition.type if field.definition else None)
+def _geojson(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
+    collection_type = _object(_type(field))
     members = []
     for selected in walk.fields(collection_type, field.details):
         if selected.name == "__typename":
@@ -133,13 +177,14 @@ def _geojson(walk: Walk, field: Selected, page: Page) -> Sql:
         elif selected.name == "type":
             members.append((selected.key, j.string("FeatureCollection")))
         elif selected.name == "features":
-            members.append((selected.key, _features(walk, selected, page)))
+            members.append((selected.key, _features(walk, selected, shaped)))
         else:
             raise NotCompiled(f"{collection_type.name}.{selected.name}")
     return j.obj(members)
 
 
-def _features(walk: Walk, field: Selected, page: Page) -> Sql:
+def _features(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
+    page, rows = shaped.page, shaped.rows
     feature_type = _object(_item(field))
     members = []
     for selected in walk.fields(feature_type, field.details):
@@ -148,18 +193,18 @@ def _features(walk: Walk, field: Selected, page: Page) -> Sql:
         elif selected.name == "type":
             members.append((selected.key, j.string("Feature")))
         elif selected.name == "id":
-            members.append((selected.key, walk.dialect.quote(page.rows.c.code)))
+            members.append((selected.key, walk.dialect.quote(rows.c.code)))
         elif selected.name == "geometry" and page.point is not None:
-            members.append((selected.key, page.point(walk, selected.details)))
+            members.append((selected.key, page.point(walk, rows, selected.details)))
         elif selected.name == "properties":
-            members.append((selected.key, page.node(walk, page.rows, selected.details)))
+            members.append((selected.key, page.node(walk, rows, selected.details)))
         else:
             raise NotCompiled(f"{feature_type.name}.{selected.name}")
-    return _array_of(walk, page, j.obj(members))
+    return _array_of(walk, shaped, j.obj(members))
 
 
-def _array_of(walk: Walk, page: Page, item: Sql) -> Sql:
-    return j.array(walk.dialect.join_ordered(_shown(page, item), [page.rows.c.og_rn]))
+def _array_of(walk: Walk, shaped: Shaped, item: Sql) -> Sql:
+    return j.array(walk.dialect.join_ordered(shaped.shown(item), shaped.order()))
 
 
 def cursor(walk: Walk, kind: str, keys: Sequence[Sql]) -> Sql:
@@ -173,6 +218,10 @@ def cursor(walk: Walk, kind: str, keys: Sequence[Sql]) -> Sql:
     parts.append(j.text("]]"))
     encoded = func.rtrim(walk.dialect.base64url(j.concat(*parts)), j.text("="))
     return j.concat(j.text('"'), encoded, j.text('"'))
+
+
+def _type(field: Selected) -> GraphQLOutputType | None:
+    return field.definition.type if field.definition else None
 
 
 def _object(output: GraphQLOutputType | None) -> GraphQLObjectType:

@@ -15,7 +15,18 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, literal, select, tuple_
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Select,
+    String,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    select,
+    tuple_,
+)
 
 from loaders.paging import PageRequest, encode_cursor
 from onderwijsgraaf import graph
@@ -28,15 +39,12 @@ from onderwijsgraaf.graph.model import table, valid_on
 from onderwijsgraaf.peildatum import vandaag
 from resolvers import aanbieders, aanbod, besturen, locaties, lookups, opleidingseenheden
 from resolvers.listing import check_cursor, pick_ordering
-from resolvers.nabij import Nabij, nabij_treffers
+from resolvers.nabij import AFSTAND, Nabij, nabij_treffers
 from schema import filters
 from schema.node import parse_global_id
 from schema.query import MAX_NODES
 
 Sql = ColumnElement[Any]
-# A root field's statement, or (for a radius search) how to make it with the request's reads.
-Statement = Select[Any] | Callable[[Reads], Awaitable[Select[Any]]]
-
 LOOKUPS = {
     "onderwijsbestuur": "Onderwijsbestuur",
     "onderwijsaanbieder": "Onderwijsaanbieder",
@@ -129,18 +137,27 @@ def _list(walk: Walk, root: RootList, field: Selected, arguments: dict[str, Any]
     if request.after is not None:
         check_cursor(request.after, len(ordering.keys))
         rows = rows.where(tuple_(*ordering.keys) > tuple_(*request.after))
-    ranked = pages.ranked(rows, sort, request.first)
     counted = select(base).where(*where).subquery()
     page = pages.Page(
-        rows=ranked,
+        rows=rows,
+        keys=sort,
         first=request.first,
         has_previous=request.after is not None,
         total=walk.dialect.number(select(func.count()).select_from(counted).scalar_subquery()),
-        cursor=pages.cursor(walk, kind, [ranked.c[name] for name in sort]),
+        cursor=lambda rows: pages.cursor(walk, kind, [rows.c[name] for name in sort]),
         node=lambda walk, row, details: objects.node(walk, root.type_name, row, details),
-        point=objects.point_of(root.type_name, ranked),
+        point=objects.point_of(root.type_name),
     )
     return pages.connection(walk, field, page)
+
+
+@dataclass(frozen=True)
+class Late:
+    """A statement with parameters that only the request can give: ``values(reads)`` returns
+    them by name (a radius search's page, measured in Python, and its total)."""
+
+    statement: Select[Any]
+    values: Callable[[Reads], Awaitable[dict[str, Any]]]
 
 
 def _nabij(
@@ -152,48 +169,68 @@ def _nabij(
     order_by: str | None,
     first: int | None,
     after: str | None,
-) -> Callable[[Reads], Awaitable[Select[Any]]]:
+) -> Late:
+    """One statement for every radius search of this shape: the page's codes, distances and
+    cursors (JSON, in page order) and the total are its parameters."""
     resolver = root.resolver
     kandidaten = resolver.kandidaten_in(where, walk.peildatum)
+    by_distance = order_by in (None, AFSTAND)
+    ordering = None if by_distance else pick_ordering(resolver.KIND, resolver.ORDERINGS, order_by)
+    kind = f"{resolver.KIND}/{AFSTAND if ordering is None else ordering.name}"
+    request = PageRequest.parse(kind, first, after)
+    if request.after is not None:
+        check_cursor(request.after, 2 if ordering is None else len(ordering.keys))
+    base = table(graph.table_of(root.type_name)[0])
+    page_json = bindparam(TREFFERS, type_=String)
+    if walk.dialect.postgres:
+        found = (
+            func.json_array_elements(cast(page_json, JSON))
+            .table_valued("value", with_ordinality="position")
+            .render_derived()
+        )
+        position, item = found.c.position, found.c.value
+        parts: list[Sql] = [item.op("->>")(literal_column(str(i))) for i in range(3)]
+    else:
+        found = func.json_each(page_json).table_valued("key", "value")
+        position, item = found.c.key, found.c.value
+        parts = [func.json_extract(item, f"$[{i}]") for i in range(3)]
+    code, distance, cursor = parts
+    rows = select(
+        base,
+        position.label("og_pos"),
+        distance.label("og_afstand"),
+        j.concat(j.text('"'), cursor, j.text('"')).label("og_cursor"),
+    ).join_from(base, found, base.c.code == code)
+    page = pages.Page(
+        rows=rows,
+        keys=["og_pos"],
+        first=request.first,
+        has_previous=request.after is not None,
+        total=bindparam(TOTAL, type_=String),
+        cursor=lambda rows: rows.c.og_cursor,
+        node=lambda walk, row, details: objects.node(
+            walk, root.type_name, row, details, distance=row.c.og_afstand
+        ),
+        point=objects.point_of(root.type_name),
+    )
 
-    async def statement(reads: Reads) -> Select[Any]:
+    async def values(reads: Reads) -> dict[str, Any]:
         treffers = await nabij_treffers(
             reads, resolver.KIND, resolver.ORDERINGS, kandidaten, nabij, order_by, first, after
         )
-        request = treffers.request
-        base = table(graph.table_of(root.type_name)[0])
-        code = base.c.code
-        position = {c: i for i, (c, _, _) in enumerate(treffers.shown)}
-        distances = {c: j.text(_json(d)) for c, d, _ in treffers.shown}
-        cursors = {c: j.text(_json(encode_cursor(request.kind, k))) for c, _, k in treffers.shown}
-        rows = select(
-            base,
-            _by_code(code, {c: literal(i) for c, i in position.items()}).label("og_pos"),
-            _by_code(code, distances).label("og_afstand"),
-            _by_code(code, cursors).label("og_cursor"),
-        ).where(code.in_(list(position)))
-        ranked = pages.ranked(rows, ["og_pos"], request.first)
-        page = pages.Page(
-            rows=ranked,
-            first=request.first,
-            has_previous=request.after is not None,
-            total=j.text(str(treffers.total)),
-            cursor=ranked.c.og_cursor,
-            node=lambda walk, row, details: objects.node(
-                walk, root.type_name, row, details, distance=row.c.og_afstand
-            ),
-            point=objects.point_of(root.type_name, ranked),
-        )
-        return pages.connection(walk, field, page)
+        # a distance as the API writes a float (json.dumps writes a float as its repr)
+        shown = [
+            [code, repr(distance), encode_cursor(kind, key)]
+            for code, distance, key in treffers.shown
+        ]
+        return {TREFFERS: _json(shown), TOTAL: str(treffers.total)}
 
-    return statement
+    return Late(pages.connection(walk, field, page), values)
 
 
-def _by_code(code: Sql, values: dict[str, Sql]) -> Sql:
-    """The value for each row's code (the page's rows are selected by these codes)."""
-    if not values:
-        return j.text("")
-    return case(*((code == c, v) for c, v in values.items()))
+TREFFERS, TOTAL = "og_treffers", "og_total"
+# A root field's statement; for a radius search with the parameters only the request can give.
+Statement = Select[Any] | Late
 
 
 def _json(value: object) -> str:
