@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, ForeignKey, MetaData, String, and_, func
+from sqlalchemy import ColumnElement, Date, ForeignKey, Index, MetaData, String, and_, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -39,6 +39,14 @@ class Herkomst:
         return mapped_column(String(40), ForeignKey("bron.code"))
 
     afgeleid: Mapped[str] = mapped_column(String(200), default="")
+
+
+def in_list_order(table: str, *columns: str) -> Index:
+    """An index of ``table`` that reads a list in its order: the parent's key (or the filter's
+    column), then the sort key (e.g. the aanbod of an aanbieder by name). On PostgreSQL it also
+    holds the validity period, so a list's total is counted from the index alone."""
+    name = f"ix_{table}_{'_'.join(columns)}" if len(columns) > 1 else f"ix_{table}_{columns[0]}"
+    return Index(name, *columns, postgresql_include=["begindatum", "einddatum"])
 
 
 def geldig_op(columns: Any, peildatum: dt.date) -> ColumnElement[bool]:

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onderwijsgraaf.db.models.base import Base, Geldigheid, Herkomst
+from onderwijsgraaf.db.models.base import Base, Geldigheid, Herkomst, in_list_order
 
 
 class Opleidingseenheid(Geldigheid, Herkomst, Base):
@@ -53,10 +53,16 @@ class AangebodenOpleiding(Geldigheid, Herkomst, Base):
     """
 
     __tablename__ = "aangeboden_opleiding"
+    __table_args__ = (
+        in_list_order("aangeboden_opleiding", "sector"),
+        in_list_order("aangeboden_opleiding", "onderwijsaanbieder_code", "zoeknaam", "code"),
+        in_list_order("aangeboden_opleiding", "onderwijslocatie_code", "zoeknaam", "code"),
+        in_list_order("aangeboden_opleiding", "opleidingseenheid_code", "zoeknaam", "code"),
+    )
 
     code: Mapped[str] = mapped_column(String(36), primary_key=True)
     type: Mapped[str] = mapped_column(String(40))
-    sector: Mapped[str] = mapped_column(String(10), index=True)
+    sector: Mapped[str] = mapped_column(String(10))
     onderwijsaanbieder_code: Mapped[str] = mapped_column(
         ForeignKey("onderwijsaanbieder.code"), index=True
     )

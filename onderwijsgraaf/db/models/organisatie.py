@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from onderwijsgraaf.db.models.base import Base, Geldigheid, Herkomst
+from onderwijsgraaf.db.models.base import Base, Geldigheid, Herkomst, in_list_order
 
 
 class Onderwijsbestuur(Geldigheid, Herkomst, Base):
@@ -40,6 +40,9 @@ class Onderwijsaanbieder(Geldigheid, Herkomst, Base):
     """
 
     __tablename__ = "onderwijsaanbieder"
+    __table_args__ = (
+        in_list_order("onderwijsaanbieder", "onderwijsbestuur_code", "zoeknaam", "code"),
+    )
 
     code: Mapped[str] = mapped_column(String(7), primary_key=True)
     naam: Mapped[str] = mapped_column(String(200))
