@@ -23,6 +23,7 @@ from onderwijsgraaf.compiler.operations import Compiler
 from onderwijsgraaf.cors import ReadCors
 from onderwijsgraaf.db.engine import create_engine
 from onderwijsgraaf.db.migrate import current_revision, head_revision
+from onderwijsgraaf.db.userdata import UserData
 from onderwijsgraaf.db.versie import DataVersion
 from onderwijsgraaf.documents import TrustedDocuments
 from onderwijsgraaf.endpoint import GraphQLApp
@@ -63,9 +64,17 @@ class Authenticated:
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
+    # the register is read where DATABASE_READ_URL says (a replica); user data is written to,
+    # and read back from, DATABASE_URL (the primary)
     engine = create_engine(
-        settings.database_url,
+        settings.read_url,
         schema=settings.database_schema,
+        pool_size=settings.database_pool_size,
+        max_overflow=0,
+    )
+    userdata = UserData(
+        settings.database_url,
+        settings.database_schema,
         pool_size=settings.database_pool_size,
         max_overflow=0,
     )
@@ -85,6 +94,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         gc.freeze()
         yield
         await engine.dispose()
+        await userdata.dispose()
 
     verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
     schema = build_schema()
@@ -92,7 +102,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     cache_bytes = int(settings.response_cache_mb * 1024 * 1024)
     cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
     documents = TrustedDocuments(
-        settings.trusted_documents_dir,
+        userdata,
         graphql_schema(schema.as_str()),
         settings.trusted_documents_from_post,
     )
@@ -124,6 +134,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.engine = engine
+    app.state.userdata = userdata
     app.state.compiler = compiler
     app.state.response_cache = cache
     return app

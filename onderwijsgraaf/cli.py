@@ -132,14 +132,18 @@ def _parser() -> argparse.ArgumentParser:
         "documents",
         help="trusted documents (queries known by their hash)",
         description="Trusted documents: queries the API accepts by their SHA-256 hash "
-        "(GET /graphql?documentId=sha256:<hash>&variables=...). Stored in TRUSTED_DOCUMENTS_DIR.",
+        "(GET /graphql?documentId=sha256:<hash>&variables=...). Kept in the database at "
+        "DATABASE_URL, apart from the register (a seed keeps them), and known at once to every "
+        "API process on it.",
     )
     documents_commands = documents.add_subparsers(title="commands", metavar="COMMAND")
     add = documents_commands.add_parser(
         "add",
         help="register .graphql files; prints each one's sha256",
-        description="Check each file against the schema and register it; prints "
-        "'sha256:<hash> <file>' per file. A file that is not valid is refused with the reason.",
+        description="Check each file against the schema and register it in the database at "
+        "DATABASE_URL; prints 'sha256:<hash> <file>' per file. A file that is not valid is "
+        "refused with the reason, and then none is registered. Registering a document that is "
+        "already known changes nothing.",
     )
     add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a .graphql document")
     add.set_defaults(handler=_documents_add)
@@ -204,11 +208,11 @@ def _schema(settings: Settings, args: argparse.Namespace) -> int:
 def _documents_add(settings: Settings, args: argparse.Namespace) -> int:
     from graphql import build_schema as graphql_schema
 
+    from onderwijsgraaf.db.userdata import UserData
     from onderwijsgraaf.documents import TrustedDocuments
 
-    documents = TrustedDocuments(
-        settings.trusted_documents_dir, graphql_schema(sdl()), from_post=False
-    )
+    store = UserData(settings.database_url, settings.database_schema)
+    documents = TrustedDocuments(store, graphql_schema(sdl()), from_post=False)
     texts = {}
     for file in args.files:
         try:
@@ -220,8 +224,15 @@ def _documents_add(settings: Settings, args: argparse.Namespace) -> int:
         if problems:
             print(f"documents add: {file}: {'; '.join(problems)}", file=sys.stderr)
             return 1
-    for file, text in texts.items():
-        print(f"sha256:{documents.add(text)} {file}")
+
+    async def register() -> list[str]:
+        try:
+            return await documents.add_all(list(texts.values()))
+        finally:
+            await store.dispose()
+
+    for file, sha256 in zip(texts, asyncio.run(register()), strict=True):
+        print(f"sha256:{sha256} {file}")
     return 0
 
 

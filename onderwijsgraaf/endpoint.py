@@ -33,6 +33,7 @@ from onderwijsgraaf.compiler.operations import Compiler
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.documents import DocumentError, TrustedDocuments
 from onderwijsgraaf.encoding import encode_json
+from onderwijsgraaf.errors import OnderwijsgraafError
 from onderwijsgraaf.graphiql import graphiql_page
 from onderwijsgraaf.peildatum import vandaag
 from onderwijsgraaf.response_cache import Answer, ResponseCache
@@ -149,7 +150,7 @@ class GraphQLApp(GraphQL[Context, None]):
             return None
         query, operation_name, variables, document_id, extensions = operation
         try:
-            query = self.documents.resolve(request.method, query, document_id, extensions)
+            query = await self.documents.resolve(request.method, query, document_id, extensions)
         except DocumentError:
             return None
         if not isinstance(query, str):
@@ -159,6 +160,8 @@ class GraphQLApp(GraphQL[Context, None]):
             return None
         try:
             body = await plan.run(reads)
+        except OnderwijsgraafError:
+            return None  # an argument only the request could check (a postcode): resolvers word it
         except Exception:
             log.exception("a compiled plan failed; resolving the operation field by field")
             return None
@@ -178,14 +181,16 @@ class GraphQLApp(GraphQL[Context, None]):
             raw = json.loads(await request.get_body())
         if isinstance(parsed, list):
             return [
-                self._resolved(request.method, item, part)
+                await self._resolved(request.method, item, part)
                 for item, part in zip(parsed, raw, strict=True)
             ]
-        return self._resolved(request.method, parsed, raw)
+        return await self._resolved(request.method, parsed, raw)
 
-    def _resolved(self, method: str, data: GraphQLRequestData, raw: Any) -> GraphQLRequestData:
+    async def _resolved(
+        self, method: str, data: GraphQLRequestData, raw: Any
+    ) -> GraphQLRequestData:
         document_id = raw.get("documentId") if isinstance(raw, dict) else None
-        query = self.documents.resolve(method, data.query, document_id, data.extensions)
+        query = await self.documents.resolve(method, data.query, document_id, data.extensions)
         return dataclasses.replace(data, query=query)
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:

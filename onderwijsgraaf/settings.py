@@ -2,19 +2,19 @@
 
 | variable        | default                                          | meaning                                   |
 |-----------------|--------------------------------------------------|-------------------------------------------|
-| DATABASE_URL    | sqlite+aiosqlite:///var/onderwijsgraaf.sqlite    | SQLite file or PostgreSQL server          |
-| DATABASE_SCHEMA | onderwijsgraaf                                   | PostgreSQL schema holding the data        |
+| DATABASE_URL    | sqlite+aiosqlite:///var/onderwijsgraaf.sqlite    | SQLite file or PostgreSQL server (the primary): the seed and user data (trusted documents) write here |
+| DATABASE_READ_URL | empty: DATABASE_URL                            | where the API reads the register, e.g. a read replica of DATABASE_URL (same DATABASE_SCHEMA) |
+| DATABASE_SCHEMA | onderwijsgraaf                                   | PostgreSQL schema holding the register; user data in `<schema>_gebruikers` |
 | SEED_DATA_DIR   | seed/data                                        | folder with the source files for the seed |
 | AUTH_JWKS       | var/auth/jwks.json                               | JWKS file or URL with the token keys      |
 | AUTH_ISSUER     | onderwijsgraaf-dev                               | the `iss` tokens must carry               |
 | AUTH_AUDIENCE   | onderwijsgraaf                                   | the `aud` tokens must carry               |
 | CORS_ORIGINS    | *                                                | origins that may read from a browser (comma-separated; empty: none) |
 | CACHE_MAX_AGE   | 300                                              | seconds browsers and CDNs may keep an anonymous GET answer |
-| TRUSTED_DOCUMENTS_DIR | var/documents                              | folder of the trusted documents (`<sha256>.graphql`) |
 | TRUSTED_DOCUMENTS_FROM_POST | 1                                    | 1: a POST with query and hash registers it; 0: only the CLI does |
 | KAART_TEGELS    | https://tile.openstreetmap.org/{z}/{x}/{y}.png   | tile URL template of the /kaart page (empty: no tiles) |
 | KAART_TEGELS_ATTRIBUTIE | © OpenStreetMap-bijdragers               | attribution shown with those tiles        |
-| DATABASE_POOL_SIZE | 10                                            | connections each API process keeps open (one per request in flight) |
+| DATABASE_POOL_SIZE | 10                                            | connections each API process keeps open to the register (one per request in flight), and at most as many to the user data |
 | DATA_VERSION_TTL | 1                                               | seconds an API process trusts the data version it read (a new seed shows after at most this long) |
 | QUERY_COMPILER  | 1                                                | 1: compile covered operations to one SQL statement per root field; 0: always resolve field by field |
 | RESPONSE_CACHE_MB | 64                                             | memory each API process may use for whole answers it keeps (0: no response cache) |
@@ -37,12 +37,12 @@ class Settings:
     database_url: str
     database_schema: str
     seed_data_dir: Path
+    database_read_url: str = ""
     auth_jwks: str = str(ROOT / "var" / "auth" / "jwks.json")
     auth_issuer: str = "onderwijsgraaf-dev"
     auth_audience: str = "onderwijsgraaf"
     cors_origins: tuple[str, ...] = ("*",)
     cache_max_age: int = 300
-    trusted_documents_dir: Path = ROOT / "var" / "documents"
     trusted_documents_from_post: bool = True
     kaart_tegels: str = OSM_TEGELS
     kaart_tegels_attributie: str = OSM_ATTRIBUTIE
@@ -57,6 +57,9 @@ class Settings:
             database_url=normalise_database_url(
                 os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
             ),
+            database_read_url=normalise_database_url(
+                os.environ.get("DATABASE_READ_URL", "").strip()
+            ),
             database_schema=os.environ.get("DATABASE_SCHEMA", "onderwijsgraaf"),
             seed_data_dir=Path(os.environ.get("SEED_DATA_DIR", ROOT / "seed" / "data")),
             auth_jwks=os.environ.get("AUTH_JWKS", str(ROOT / "var" / "auth" / "jwks.json")),
@@ -66,9 +69,6 @@ class Settings:
                 o.strip() for o in os.environ.get("CORS_ORIGINS", "*").split(",") if o.strip()
             ),
             cache_max_age=int(os.environ.get("CACHE_MAX_AGE", "300")),
-            trusted_documents_dir=Path(
-                os.environ.get("TRUSTED_DOCUMENTS_DIR", ROOT / "var" / "documents")
-            ),
             trusted_documents_from_post=os.environ.get("TRUSTED_DOCUMENTS_FROM_POST", "1") != "0",
             kaart_tegels=os.environ.get("KAART_TEGELS", OSM_TEGELS),
             kaart_tegels_attributie=os.environ.get("KAART_TEGELS_ATTRIBUTIE", OSM_ATTRIBUTIE),
@@ -77,6 +77,11 @@ class Settings:
             query_compiler=os.environ.get("QUERY_COMPILER", "1") != "0",
             response_cache_mb=float(os.environ.get("RESPONSE_CACHE_MB", "64")),
         )
+
+    @property
+    def read_url(self) -> str:
+        """Where the API reads the register: DATABASE_READ_URL, or else DATABASE_URL."""
+        return self.database_read_url or self.database_url
 
 
 def normalise_database_url(url: str) -> str:

@@ -121,7 +121,7 @@ async def seeded_postgres() -> AsyncIterator[Target]:
         SEEDED_DIGEST[target] = await target.digest()
         yield target
     finally:
-        await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud")
+        await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -67,7 +67,7 @@ async def test_graphiql_is_served_with_its_scripts_and_the_example(
 async def test_health_reports_the_schema_revision(client: httpx.AsyncClient) -> None:
     response = await client.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "revision": "0002"}
+    assert response.json() == {"status": "ok", "revision": "0003"}
 
 
 async def test_health_fails_without_a_database(tmp_path: object) -> None:
