@@ -66,6 +66,7 @@ class Compiled:
     @classmethod
     def of(cls, statement: Statement, dialect: sa.Dialect) -> Compiled:
         values = statement.values if isinstance(statement, Late) else None
+        late_names = statement.names if isinstance(statement, Late) else ()
         if isinstance(statement, Late):
             statement = statement.statement
         compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
@@ -73,8 +74,8 @@ class Compiled:
         given = compiled.params
         convert = _for_sqlite if dialect.name == "sqlite" else _as_is
         params = tuple(convert(given[name]) for name in names)
-        late = tuple((name, i) for i, name in enumerate(names) if given[name] is None)
-        return cls(compiled.string, params, late if values else (), values)
+        late = tuple((name, i) for i, name in enumerate(names) if name in late_names)
+        return cls(compiled.string, params, late, values)
 
     async def run(self, reads: Reads) -> str | None:
         params = self.params

@@ -47,14 +47,21 @@ class Page:
     total_in_scan: bool = False  # the total may be counted over ``rows`` (no cursor)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Shaped:
-    """The page's rows as asked for, and how to read them."""
+    """The page's rows as asked for, and how to read them; ``aggregated`` tells whether the
+    connection's JSON aggregates over them (otherwise it is selected without them)."""
 
     page: Page
     rows: FromClause
     numbered: bool
     counted: bool
+    aggregated: bool = False
+
+    def aggregate(self, value: Sql) -> Sql:
+        """``value``, an aggregate over the page's rows."""
+        self.aggregated = True
+        return value
 
     def shown(self, value: Sql) -> Sql:
         """``value`` for the rows the page shows (not the extra one); NULL otherwise."""
@@ -89,7 +96,6 @@ def connection(walk: Walk, field: Selected, page: Page) -> Select[Any]:
     """A SELECT of the JSON of the connection ``field`` selects."""
     connection_type = _object(field.definition.type if field.definition else None)
     selections = walk.fields(connection_type, field.details)
-    reads_rows = any(s.name in ("pageInfo", "edges", "geojson") for s in selections)
     numbered = any(
         info.name in NUMBERED
         for s in selections
@@ -97,10 +103,10 @@ def connection(walk: Walk, field: Selected, page: Page) -> Select[Any]:
         for info in walk.fields(_object(_type(s)), s.details)
     )
     counted = (
-        reads_rows
-        and page.total_in_scan
+        page.total_in_scan
         and page.first > 0
         and any(s.name == "totalCount" for s in selections)
+        and any(s.name in ("pageInfo", "edges", "geojson") for s in selections)
     )
     shaped = _shaped(page, numbered, counted)
     members = []
@@ -118,13 +124,13 @@ def connection(walk: Walk, field: Selected, page: Page) -> Select[Any]:
         else:
             raise NotCompiled(f"{connection_type.name}.{selected.name}")
     json = select(j.obj(members))
-    return json.select_from(shaped.rows) if reads_rows else json
+    return json.select_from(shaped.rows) if shaped.aggregated else json
 
 
 def _total(walk: Walk, shaped: Shaped) -> Sql:
     if shaped.counted:
         total = func.coalesce(func.max(shaped.rows.c.og_total), literal(0))
-        return walk.dialect.number(total)
+        return walk.dialect.number(shaped.aggregate(total))
     if shaped.page.total is None:
         raise NotCompiled("totalCount")
     return shaped.page.total
@@ -137,16 +143,19 @@ def _page_info(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
         if selected.name == "__typename":
             members.append((selected.key, j.string("PageInfo")))
         elif selected.name == "hasNextPage":
-            members.append((selected.key, j.boolean(func.count() > page.first)))
+            has_next = shaped.aggregate(func.count() > page.first)
+            members.append((selected.key, j.boolean(has_next)))
         elif selected.name == "hasPreviousPage":
             members.append((selected.key, j.text("true" if page.has_previous else "false")))
         elif selected.name == "startCursor":
             start = shaped.shown(case((rows.c.og_rn == 1, page.cursor(rows))))
-            members.append((selected.key, func.coalesce(func.max(start), j.text(j.NULL))))
+            first = shaped.aggregate(func.max(start))
+            members.append((selected.key, func.coalesce(first, j.text(j.NULL))))
         elif selected.name == "endCursor":
             last = walk.dialect.smaller(rows.c.og_n, literal(page.first))
             end = shaped.shown(case((rows.c.og_rn == last, page.cursor(rows))))
-            members.append((selected.key, func.coalesce(func.max(end), j.text(j.NULL))))
+            final = shaped.aggregate(func.max(end))
+            members.append((selected.key, func.coalesce(final, j.text(j.NULL))))
         else:
             raise NotCompiled(f"PageInfo.{selected.name}")
     return j.obj(members)
@@ -204,7 +213,8 @@ def _features(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
 
 
 def _array_of(walk: Walk, shaped: Shaped, item: Sql) -> Sql:
-    return j.array(walk.dialect.join_ordered(shaped.shown(item), shaped.order()))
+    joined = walk.dialect.join_ordered(shaped.shown(item), shaped.order())
+    return j.array(shaped.aggregate(joined))
 
 
 def cursor(walk: Walk, kind: str, keys: Sequence[Sql]) -> Sql:

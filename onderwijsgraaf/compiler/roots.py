@@ -158,6 +158,7 @@ class Late:
 
     statement: Select[Any]
     values: Callable[[Reads], Awaitable[dict[str, Any]]]
+    names: tuple[str, ...]
 
 
 def _nabij(
@@ -181,7 +182,7 @@ def _nabij(
     if request.after is not None:
         check_cursor(request.after, 2 if ordering is None else len(ordering.keys))
     base = table(graph.table_of(root.type_name)[0])
-    page_json = bindparam(TREFFERS, type_=String)
+    page_json = bindparam(TREFFERS, None, type_=String)
     if walk.dialect.postgres:
         found = (
             func.json_array_elements(cast(page_json, JSON))
@@ -206,7 +207,7 @@ def _nabij(
         keys=["og_pos"],
         first=request.first,
         has_previous=request.after is not None,
-        total=bindparam(TOTAL, type_=String),
+        total=bindparam(TOTAL, None, type_=String),
         cursor=lambda rows: rows.c.og_cursor,
         node=lambda walk, row, details: objects.node(
             walk, root.type_name, row, details, distance=row.c.og_afstand
@@ -225,7 +226,7 @@ def _nabij(
         ]
         return {TREFFERS: _json(shown), TOTAL: str(treffers.total)}
 
-    return Late(pages.connection(walk, field, page), values)
+    return Late(pages.connection(walk, field, page), values, (TREFFERS, TOTAL))
 
 
 TREFFERS, TOTAL = "og_treffers", "og_total"

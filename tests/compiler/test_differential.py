@@ -87,7 +87,10 @@ COVERED = {
           b: onderwijsaanbieders(first: 5, orderBy: NAAM, filter: {nabij: {punt: {lat: 52.37, lon: 4.9}, straalKm: 1.5}}) {
             totalCount edges { cursor node { naam afstandKm } } }
           c: aangebodenOpleidingen(first: 4, filter: {nabij: {postcode: "9711AB", straalKm: 3}, sector: [PO]}) {
-            geojson { features { id geometry { coordinates } properties { afstandKm } } } } }""",
+            geojson { features { id geometry { coordinates } properties { afstandKm } } } }
+          d: onderwijslocaties(first: 3, filter: {nabij: {postcode: "3511AB", straalKm: 2.5},
+              sector: [PO, VO], gemeentecode: ["0344", "0307"]}) {
+            totalCount pageInfo { hasNextPage } edges { node { code afstandKm } } } }""",
     "nodes": """
         { node(id: "T25kZXJ3aWpzYWFuYmllZGVyOjExM0E4ODE=") { id ... on Onderwijsaanbieder { naam } }
           nodes(ids: ["T25kZXJ3aWpzYmVzdHV1cjoxMDBCMzQ5", "T25kZXJ3aWpzbG9jYXRpZTo5OTlYOTk5"]) {
