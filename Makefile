@@ -39,3 +39,10 @@ seed: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
+
+## bench: our API against PostGraphile 5 on the same PostgreSQL data, interleaved wrk passes
+## (not part of test; installs Node 22, PostGraphile and wrk into var/bench on first use).
+## Options: make bench BENCH_ARGS='--passes 1 --duration 3'; see bench/compare.py --help
+.PHONY: bench
+bench: $(VENV)/.installed
+	$(PY) bench/compare.py $(BENCH_ARGS)
