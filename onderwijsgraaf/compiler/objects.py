@@ -259,10 +259,11 @@ def _listing(
         first=request.first,
         has_previous=request.after is not None,
         total=total,
-        cursor=lambda rows: pages.cursor(walk, edge.kind, [rows.c[c] for c in listing.order]),
+        cursor=lambda rows: pages.cursor(
+            walk, edge.kind, [walk.dialect.quote(rows.c[c]) for c in listing.order]
+        ),
         node=lambda walk, row, details: node(walk, listing.target, row, details),
         point=point_of(listing.target),
-        total_in_scan=request.after is None,
     )
     return pages.connection(walk, selected, page).scalar_subquery()
 

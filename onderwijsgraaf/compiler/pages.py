@@ -2,11 +2,11 @@
 (for locaties and aanbod) ``geojson``, computed by one aggregate over the page's rows, so an
 empty page still gives one row.
 
-The page's shape follows what is asked: ``first`` rows in the list's order; one more, numbered
-(``og_rn``) and counted (``og_n``), only when ``pageInfo`` asks whether there is a next page or
-for a cursor; the total counted over the list's rows in the same scan (``og_total``) where the
-list has no cursor, in a subquery of its own otherwise; no rows at all when only the total is
-asked.
+The page's shape follows what is asked: ``first`` rows in the list's order (read through an
+index in that order where there is one, stopping after the page); one more, numbered (``og_rn``)
+and counted (``og_n``), only when ``pageInfo`` asks whether there is a next page or for a
+cursor; the total in a subquery of its own (on PostgreSQL from the index alone); no rows at all
+when only the total is asked.
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ class Page:
     cursor: Callable[[FromClause], Sql]  # JSON string of a row's cursor
     node: NodeJson
     point: PointJson | None = None  # lists without one have no GeoJSON
-    total_in_scan: bool = False  # the total may be counted over ``rows`` (no cursor)
 
 
 @dataclass
@@ -55,7 +54,6 @@ class Shaped:
     page: Page
     rows: FromClause
     numbered: bool
-    counted: bool
     aggregated: bool = False
 
     def aggregate(self, value: Sql) -> Sql:
@@ -75,10 +73,8 @@ class Shaped:
         return [self.rows.c[k] for k in self.page.keys]
 
 
-def _shaped(page: Page, numbered: bool, counted: bool) -> Shaped:
+def _shaped(page: Page, numbered: bool) -> Shaped:
     rows = page.rows
-    if counted:
-        rows = rows.add_columns(func.count().over().label("og_total"))
     limit = page.first + 1 if numbered else page.first
     limited = rows.order_by(*(rows.selected_columns[k] for k in page.keys)).limit(limit)
     subquery = limited.subquery()
@@ -89,7 +85,7 @@ def _shaped(page: Page, numbered: bool, counted: bool) -> Shaped:
             func.row_number().over(order_by=order).label("og_rn"),
             func.count().over().label("og_n"),
         ).subquery()
-    return Shaped(page, subquery, numbered, counted)
+    return Shaped(page, subquery, numbered)
 
 
 def connection(walk: Walk, field: Selected, page: Page) -> Select[Any]:
@@ -102,19 +98,15 @@ def connection(walk: Walk, field: Selected, page: Page) -> Select[Any]:
         if s.name == "pageInfo"
         for info in walk.fields(_object(_type(s)), s.details)
     )
-    counted = (
-        page.total_in_scan
-        and page.first > 0
-        and any(s.name == "totalCount" for s in selections)
-        and any(s.name in ("pageInfo", "edges", "geojson") for s in selections)
-    )
-    shaped = _shaped(page, numbered, counted)
+    shaped = _shaped(page, numbered)
     members = []
     for selected in selections:
         if selected.name == "__typename":
             members.append((selected.key, j.string(connection_type.name)))
         elif selected.name == "totalCount":
-            members.append((selected.key, _total(walk, shaped)))
+            if page.total is None:
+                raise NotCompiled("totalCount")
+            members.append((selected.key, page.total))
         elif selected.name == "pageInfo":
             members.append((selected.key, _page_info(walk, selected, shaped)))
         elif selected.name == "edges":
@@ -125,15 +117,6 @@ def connection(walk: Walk, field: Selected, page: Page) -> Select[Any]:
             raise NotCompiled(f"{connection_type.name}.{selected.name}")
     json = select(j.obj(members))
     return json.select_from(shaped.rows) if shaped.aggregated else json
-
-
-def _total(walk: Walk, shaped: Shaped) -> Sql:
-    if shaped.counted:
-        total = func.coalesce(func.max(shaped.rows.c.og_total), literal(0))
-        return walk.dialect.number(shaped.aggregate(total))
-    if shaped.page.total is None:
-        raise NotCompiled("totalCount")
-    return shaped.page.total
 
 
 def _page_info(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
@@ -219,12 +202,12 @@ def _array_of(walk: Walk, shaped: Shaped, item: Sql) -> Sql:
 
 def cursor(walk: Walk, kind: str, keys: Sequence[Sql]) -> Sql:
     """The JSON string of a cursor: base64 of ``["kind",[key,...]]`` without padding, as
-    ``loaders.paging.encode_cursor`` writes it."""
+    ``loaders.paging.encode_cursor`` writes it; ``keys`` are the sort key's values as JSON."""
     parts: list[Sql] = [j.text("[" + json.dumps(kind, ensure_ascii=False) + ",[")]
     for i, key in enumerate(keys):
         if i:
             parts.append(j.text(","))
-        parts.append(walk.dialect.quote(key))
+        parts.append(key)
     parts.append(j.text("]]"))
     encoded = func.rtrim(walk.dialect.base64url(j.concat(*parts)), j.text("="))
     return j.concat(j.text('"'), encoded, j.text('"'))

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     ColumnElement,
+    FromClause,
     Select,
     String,
     bindparam,
@@ -28,7 +29,7 @@ from sqlalchemy import (
     tuple_,
 )
 
-from loaders.paging import PageRequest, encode_cursor
+from loaders.paging import PageRequest
 from onderwijsgraaf import graph
 from onderwijsgraaf.compiler import objects, pages
 from onderwijsgraaf.compiler import sqljson as j
@@ -144,7 +145,9 @@ def _list(walk: Walk, root: RootList, field: Selected, arguments: dict[str, Any]
         first=request.first,
         has_previous=request.after is not None,
         total=walk.dialect.number(select(func.count()).select_from(counted).scalar_subquery()),
-        cursor=lambda rows: pages.cursor(walk, kind, [rows.c[name] for name in sort]),
+        cursor=lambda rows: pages.cursor(
+            walk, kind, [walk.dialect.quote(rows.c[name]) for name in sort]
+        ),
         node=lambda walk, row, details: objects.node(walk, root.type_name, row, details),
         point=objects.point_of(root.type_name),
     )
@@ -171,8 +174,9 @@ def _nabij(
     first: int | None,
     after: str | None,
 ) -> Late:
-    """One statement for every radius search of this shape: the page's codes, distances and
-    cursors (JSON, in page order) and the total are its parameters."""
+    """One statement for every radius search of this shape: the page's codes and distances
+    (JSON, in page order) and the total are its parameters. A cursor's key is the distance and
+    the code, or the row's sort key in another order, as the resolver's."""
     resolver = root.resolver
     kandidaten = resolver.kandidaten_in(where, walk.peildatum)
     by_distance = order_by in (None, AFSTAND)
@@ -190,25 +194,34 @@ def _nabij(
             .render_derived()
         )
         position, item = found.c.position, found.c.value
-        parts: list[Sql] = [item.op("->>")(literal_column(str(i))) for i in range(3)]
+        parts: list[Sql] = [item.op("->>")(literal_column(str(i))) for i in range(2)]
     else:
         found = func.json_each(page_json).table_valued("key", "value")
         position, item = found.c.key, found.c.value
-        parts = [func.json_extract(item, f"$[{i}]") for i in range(3)]
-    code, distance, cursor = parts
+        parts = [func.json_extract(item, f"$[{i}]") for i in range(2)]
+    code, distance = parts
+    keys = () if ordering is None else ordering.keys
+    sort = [f"og_sort_{i}" for i in range(len(keys))]
     rows = select(
         base,
         position.label("og_pos"),
         distance.label("og_afstand"),
-        j.concat(j.text('"'), cursor, j.text('"')).label("og_cursor"),
+        *(key.label(name) for key, name in zip(keys, sort, strict=True)),
     ).join_from(base, found, base.c.code == code)
+
+    def cursor_of(rows: FromClause) -> Sql:
+        if ordering is None:
+            by_distance = [rows.c.og_afstand, walk.dialect.quote(rows.c.code)]
+            return pages.cursor(walk, kind, by_distance)
+        return pages.cursor(walk, kind, [walk.dialect.quote(rows.c[name]) for name in sort])
+
     page = pages.Page(
         rows=rows,
         keys=["og_pos"],
         first=request.first,
         has_previous=request.after is not None,
         total=bindparam(TOTAL, None, type_=String),
-        cursor=lambda rows: rows.c.og_cursor,
+        cursor=cursor_of,
         node=lambda walk, row, details: objects.node(
             walk, root.type_name, row, details, distance=row.c.og_afstand
         ),
@@ -220,10 +233,7 @@ def _nabij(
             reads, resolver.KIND, resolver.ORDERINGS, kandidaten, nabij, order_by, first, after
         )
         # a distance as the API writes a float (json.dumps writes a float as its repr)
-        shown = [
-            [code, repr(distance), encode_cursor(kind, key)]
-            for code, distance, key in treffers.shown
-        ]
+        shown = [[code, repr(distance)] for code, distance, _ in treffers.shown]
         return {TREFFERS: _json(shown), TOTAL: str(treffers.total)}
 
     return Late(pages.connection(walk, field, page), values, (TREFFERS, TOTAL))
