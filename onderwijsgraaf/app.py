@@ -30,7 +30,7 @@ from onderwijsgraaf.endpoint import GraphQLApp
 from onderwijsgraaf.errors import Unauthenticated
 from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
-from onderwijsgraaf.response_cache import ResponseCache
+from onderwijsgraaf.response_cache import AnonymousAnswers, ResponseCache
 from onderwijsgraaf.settings import Settings
 from schema.query import build_schema
 
@@ -122,6 +122,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[
+            *(
+                [Middleware(AnonymousAnswers, cache=cache, version=version.current)]
+                if cache is not None
+                else []
+            ),
             Middleware(
                 ReadCors,
                 allow_origins=settings.cors_origins,
@@ -129,7 +134,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 allow_headers=["Authorization", "Content-Type", "If-None-Match"],
                 expose_headers=["ETag"],
                 max_age=86400,
-            )
+            ),
         ],
         lifespan=lifespan,
     )

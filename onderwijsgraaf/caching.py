@@ -73,13 +73,23 @@ async def _not_modified(send: Send, etag: str, cache_control: str) -> None:
 
 
 def _with_headers(send: Send, cache_control: str, etag: str | None) -> Send:
+    added = [(b"cache-control", cache_control.encode())]
+    if etag is not None:
+        added.append((b"etag", etag.encode()))
+
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
-            headers = MutableHeaders(scope=message)
-            headers["Cache-Control"] = cache_control
-            headers.add_vary_header(VARY)
-            if etag is not None:
-                headers["ETag"] = etag
+            raw = message.setdefault("headers", [])
+            names = {name.lower() for name, _ in raw}
+            if names.isdisjoint((b"cache-control", b"etag", b"vary")):
+                # the usual case, written without parsing the headers: they are all new
+                raw.extend([*added, (b"vary", VARY.encode())])
+            else:
+                headers = MutableHeaders(scope=message)
+                headers["Cache-Control"] = cache_control
+                headers.add_vary_header(VARY)
+                if etag is not None:
+                    headers["ETag"] = etag
         await send(message)
 
     return sending

@@ -15,6 +15,14 @@ class ReadCors(CORSMiddleware):
         if message["type"] != "http.response.start" or not self.allow_all_origins:
             await super().send(message, send, request_headers)
             return
-        message.setdefault("headers", [])
-        MutableHeaders(scope=message).update(self.simple_headers)
+        raw = message.setdefault("headers", [])
+        names = {name.lower() for name, _ in raw}
+        simple = [
+            (k.lower().encode("latin-1"), v.encode("latin-1"))
+            for k, v in self.simple_headers.items()
+        ]
+        if names.isdisjoint(name for name, _ in simple):
+            raw.extend(simple)  # the usual case: none of them is set yet
+        else:
+            MutableHeaders(scope=message).update(self.simple_headers)
         await send(message)

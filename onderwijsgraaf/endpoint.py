@@ -125,7 +125,8 @@ class GraphQLApp(GraphQL[Context, None]):
         operation = await _operation(request)
         viewer = request.scope.get("state", {}).get("viewer", ANONYMOUS)
         key = version = None
-        if operation is not None and self.cache is not None:
+        # anonymous reads are kept at the door (response_cache.AnonymousAnswers)
+        if operation is not None and self.cache is not None and not viewer.anonymous:
             version = await self.version()
             key = ResponseCache.key(operation, viewer, vandaag()) if version else None
         if key is not None and version is not None and self.cache is not None:

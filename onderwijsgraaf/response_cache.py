@@ -1,14 +1,17 @@
 """The response cache: whole answers kept in this process, bounded in memory.
 
-An answer is kept under a key made of the operation (SHA-256 of the query or document id, the
-operation name, the variables and extensions), the viewer's roles (an answer with private data
-is only ever served to a viewer with exactly the same roles: the visibility of every private
-field follows from the roles alone), the data version and today's date (the default
-peildatum). A new data version empties the cache. Only complete answers (HTTP 200 without
-errors) are kept; least recently used answers go first when ``max_bytes`` is reached.
+Anonymous reads are answered at the door (``AnonymousAnswers``, the outermost layer of the app):
+a GET or POST to /graphql without a token is kept whole, status and headers included, under its
+method, query string, body and Origin and today's date, and sent again before any other layer
+runs. Answers to callers with a token are kept by the endpoint, under the operation (query or
+document id, operation name, variables, extensions) and the viewer's roles: an answer with
+private data is only ever served to a viewer with exactly the same roles (the visibility of
+every private field follows from the roles alone), and it is written to the audit log again,
+for the viewer it is served to, each time.
 
-An answer that holds private contactpunten is written to the audit log again, for the viewer
-it is served to, each time it is served from the cache.
+Both are keyed by the data version too: a new data version empties the cache. Only complete
+answers (HTTP 200 JSON without errors) are kept; least recently used answers go first when
+``max_bytes`` is reached.
 """
 
 from __future__ import annotations
@@ -17,10 +20,15 @@ import datetime as dt
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from onderwijsgraaf.auth import Viewer
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from onderwijsgraaf.auth import ANONYMOUS, Viewer
+from onderwijsgraaf.peildatum import vandaag
 
 # the bytes an entry costs besides its answer (key, entry, dictionary slot)
 OVERHEAD = 300
@@ -31,6 +39,8 @@ class Answer:
     body: bytes
     # (organisatie kind, code, soort) of the private contexts in the answer, for the audit log
     audit: tuple[tuple[str, str, str], ...] = ()
+    # the HTTP headers of an answer kept at the door
+    headers: tuple[tuple[bytes, bytes], ...] = ()
 
 
 class ResponseCache:
@@ -79,3 +89,103 @@ class ResponseCache:
             self._answers.clear()
             self.bytes = 0
             self.version = version
+
+
+class AnonymousAnswers:
+    """The door of the response cache (see the module): anonymous reads of /graphql."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        cache: ResponseCache,
+        version: Callable[[], Awaitable[str | None]],
+        path: str = "/graphql",
+    ) -> None:
+        self.app = app
+        self.cache = cache
+        self.version = version
+        self.path = path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._keepable(scope):
+            await self.app(scope, receive, send)
+            return
+        body = await _body(receive) if scope["method"] == "POST" else b""
+        version = await self.version()
+        if version is None:
+            await self.app(scope, _replay(body, receive), send)
+            return
+        origin = Headers(scope=scope).get("origin", "")
+        key = [scope["method"], scope["query_string"].decode("latin-1"), body.hex(), origin]
+        digest = ResponseCache.key(key, ANONYMOUS, vandaag())
+        kept = self.cache.get(digest, version) if digest is not None else None
+        if kept is not None:
+            await send({"type": "http.response.start", "status": 200, "headers": kept.headers})
+            await send({"type": "http.response.body", "body": kept.body})
+            return
+        await self.app(scope, _replay(body, receive), self._keeping(send, digest, version))
+
+    def _keepable(self, scope: Scope) -> bool:
+        if scope["type"] != "http" or scope["path"] != self.path:
+            return False
+        if scope["method"] not in ("GET", "POST"):
+            return False
+        names = {name.lower() for name, _ in scope["headers"]}
+        return b"authorization" not in names and b"if-none-match" not in names
+
+    def _keeping(self, send: Send, digest: bytes | None, version: str) -> Send:
+        start: Message = {}
+        parts: list[bytes] = []
+
+        async def sending(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                parts.append(message.get("body", b""))
+                if not message.get("more_body", False) and digest is not None:
+                    self._keep(digest, version, start, b"".join(parts))
+            await send(message)
+
+        return sending
+
+    def _keep(self, digest: bytes, version: str, start: Message, body: bytes) -> None:
+        headers = tuple((bytes(k), bytes(v)) for k, v in start.get("headers", []))
+        json_answer = any(k.lower() == b"content-type" and b"json" in v for k, v in headers)
+        if start.get("status") == 200 and json_answer and complete(body):
+            self.cache.put(digest, version, Answer(body, headers=headers))
+
+
+def complete(body: bytes) -> bool:
+    """An answer with data and without errors."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(answer, dict) and "data" in answer and "errors" not in answer
+
+
+async def _body(receive: Receive) -> bytes:
+    parts = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        parts.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(parts)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A receive that gives the body already read, then listens to the client as before."""
+    sent = False
+
+    async def replaying() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replaying

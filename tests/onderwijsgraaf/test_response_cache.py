@@ -89,3 +89,30 @@ def test_the_key_holds_the_roles_not_the_person() -> None:
     assert key != ResponseCache.key(["q"], gemeente, TODAY)
     assert key != ResponseCache.key(["q"], ANONYMOUS, TODAY)
     assert key != ResponseCache.key(["q"], inspectie, TODAY + dt.timedelta(days=1))
+
+
+async def test_an_anonymous_answer_is_sent_again_whole_at_the_door(sqlite_api: Api) -> None:
+    for method in ("GET", "POST"):
+        params = {"query": QUERY} if method == "GET" else None
+        body = {"query": QUERY} if method == "POST" else None
+        first = await sqlite_api.client.request(method, "/graphql", params=params, json=body)
+        sqlite_api.statements.clear()
+        again = await sqlite_api.client.request(method, "/graphql", params=params, json=body)
+        assert sqlite_api.statements == [], f"{method}: kept at the door"
+        assert (again.status_code, again.headers.raw, again.content) == (
+            first.status_code,
+            first.headers.raw,
+            first.content,
+        )
+
+
+async def test_a_caller_with_a_token_or_a_revalidation_passes_the_door(sqlite_api: Api) -> None:
+    first = await sqlite_api.client.get("/graphql", params={"query": QUERY})
+    revalidated = await sqlite_api.client.get(
+        "/graphql", params={"query": QUERY}, headers={"If-None-Match": first.headers["etag"]}
+    )
+    assert revalidated.status_code == 304
+    refused = await sqlite_api.client.get(
+        "/graphql", params={"query": QUERY}, headers={"Authorization": "Bearer not-a-token"}
+    )
+    assert refused.status_code == 401, "the token is checked, not answered from the door"
