@@ -90,7 +90,7 @@ def _shaped(page: Page, numbered: bool) -> Shaped:
 
 def connection(walk: Walk, field: Selected, page: Page) -> Select[Any]:
     """A SELECT of the JSON of the connection ``field`` selects."""
-    connection_type = _object(field.definition.type if field.definition else None)
+    connection_type = _object(_type(field))
     selections = walk.fields(connection_type, field.details)
     numbered = any(
         info.name in NUMBERED
@@ -99,100 +99,87 @@ def connection(walk: Walk, field: Selected, page: Page) -> Select[Any]:
         for info in walk.fields(_object(_type(s)), s.details)
     )
     shaped = _shaped(page, numbered)
-    members = []
-    for selected in selections:
-        if selected.name == "__typename":
-            members.append((selected.key, j.string(connection_type.name)))
-        elif selected.name == "totalCount":
-            if page.total is None:
-                raise NotCompiled("totalCount")
-            members.append((selected.key, page.total))
-        elif selected.name == "pageInfo":
-            members.append((selected.key, _page_info(walk, selected, shaped)))
-        elif selected.name == "edges":
-            members.append((selected.key, _edges(walk, selected, shaped)))
-        elif selected.name == "geojson" and page.point is not None:
-            members.append((selected.key, _geojson(walk, selected, shaped)))
-        else:
-            raise NotCompiled(f"{connection_type.name}.{selected.name}")
-    json = select(j.obj(members))
+
+    def total(_: Selected) -> Sql:
+        if page.total is None:
+            raise NotCompiled("totalCount")
+        return page.total
+
+    members: Members = {
+        "totalCount": total,
+        "pageInfo": lambda selected: _page_info(walk, selected, shaped),
+        "edges": lambda selected: _edges(walk, selected, shaped),
+    }
+    if page.point is not None:
+        members["geojson"] = lambda selected: _geojson(walk, selected, shaped)
+    json = select(_members(walk, connection_type, field.details, members))
     return json.select_from(shaped.rows) if shaped.aggregated else json
+
+
+# how each field of an object is written, from its selection
+Members = dict[str, Callable[[Selected], Sql]]
+
+
+def _members(
+    walk: Walk, object_type: GraphQLObjectType, details: list[FieldDetails], members: Members
+) -> Sql:
+    """The JSON object of the fields selected on ``object_type``, each written by ``members``
+    (``__typename`` by its name); a field without a writer is not compiled."""
+    found = []
+    for selected in walk.fields(object_type, details):
+        if selected.name == "__typename":
+            found.append((selected.key, j.string(object_type.name)))
+        elif selected.name in members:
+            found.append((selected.key, members[selected.name](selected)))
+        else:
+            raise NotCompiled(f"{object_type.name}.{selected.name}")
+    return j.obj(found)
 
 
 def _page_info(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
     page, rows = shaped.page, shaped.rows
-    members = []
-    for selected in walk.fields(_object(_type(field)), field.details):
-        if selected.name == "__typename":
-            members.append((selected.key, j.string("PageInfo")))
-        elif selected.name == "hasNextPage":
-            has_next = shaped.aggregate(func.count() > page.first)
-            members.append((selected.key, j.boolean(has_next)))
-        elif selected.name == "hasPreviousPage":
-            members.append((selected.key, j.text("true" if page.has_previous else "false")))
-        elif selected.name == "startCursor":
-            start = shaped.shown(case((rows.c.og_rn == 1, page.cursor(rows))))
-            first = shaped.aggregate(func.max(start))
-            members.append((selected.key, func.coalesce(first, j.text(j.NULL))))
-        elif selected.name == "endCursor":
-            last = walk.dialect.smaller(rows.c.og_n, literal(page.first))
-            end = shaped.shown(case((rows.c.og_rn == last, page.cursor(rows))))
-            final = shaped.aggregate(func.max(end))
-            members.append((selected.key, func.coalesce(final, j.text(j.NULL))))
-        else:
-            raise NotCompiled(f"PageInfo.{selected.name}")
-    return j.obj(members)
+
+    def cursor_at(position: Sql) -> Sql:
+        cursor = shaped.shown(case((rows.c.og_rn == position, page.cursor(rows))))
+        return func.coalesce(shaped.aggregate(func.max(cursor)), j.text(j.NULL))
+
+    members: Members = {
+        "hasNextPage": lambda _: j.boolean(shaped.aggregate(func.count() > page.first)),
+        "hasPreviousPage": lambda _: j.text("true" if page.has_previous else "false"),
+        "startCursor": lambda _: cursor_at(literal(1)),
+        "endCursor": lambda _: cursor_at(walk.dialect.smaller(rows.c.og_n, literal(page.first))),
+    }
+    return _members(walk, _object(_type(field)), field.details, members)
 
 
 def _edges(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
     page, rows = shaped.page, shaped.rows
-    edge_type = _object(_item(field))
-    members = []
-    for selected in walk.fields(edge_type, field.details):
-        if selected.name == "__typename":
-            members.append((selected.key, j.string(edge_type.name)))
-        elif selected.name == "cursor":
-            members.append((selected.key, page.cursor(rows)))
-        elif selected.name == "node":
-            members.append((selected.key, page.node(walk, rows, selected.details)))
-        else:
-            raise NotCompiled(f"{edge_type.name}.{selected.name}")
-    return _array_of(walk, shaped, j.obj(members))
+    members: Members = {
+        "cursor": lambda _: page.cursor(rows),
+        "node": lambda selected: page.node(walk, rows, selected.details),
+    }
+    return _array_of(walk, shaped, _members(walk, _object(_item(field)), field.details, members))
 
 
 def _geojson(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
-    collection_type = _object(_type(field))
-    members = []
-    for selected in walk.fields(collection_type, field.details):
-        if selected.name == "__typename":
-            members.append((selected.key, j.string(collection_type.name)))
-        elif selected.name == "type":
-            members.append((selected.key, j.string("FeatureCollection")))
-        elif selected.name == "features":
-            members.append((selected.key, _features(walk, selected, shaped)))
-        else:
-            raise NotCompiled(f"{collection_type.name}.{selected.name}")
-    return j.obj(members)
+    members: Members = {
+        "type": lambda _: j.string("FeatureCollection"),
+        "features": lambda selected: _features(walk, selected, shaped),
+    }
+    return _members(walk, _object(_type(field)), field.details, members)
 
 
 def _features(walk: Walk, field: Selected, shaped: Shaped) -> Sql:
     page, rows = shaped.page, shaped.rows
-    feature_type = _object(_item(field))
-    members = []
-    for selected in walk.fields(feature_type, field.details):
-        if selected.name == "__typename":
-            members.append((selected.key, j.string(feature_type.name)))
-        elif selected.name == "type":
-            members.append((selected.key, j.string("Feature")))
-        elif selected.name == "id":
-            members.append((selected.key, walk.dialect.quote(rows.c.code)))
-        elif selected.name == "geometry" and page.point is not None:
-            members.append((selected.key, page.point(walk, rows, selected.details)))
-        elif selected.name == "properties":
-            members.append((selected.key, page.node(walk, rows, selected.details)))
-        else:
-            raise NotCompiled(f"{feature_type.name}.{selected.name}")
-    return _array_of(walk, shaped, j.obj(members))
+    members: Members = {
+        "type": lambda _: j.string("Feature"),
+        "id": lambda _: walk.dialect.quote(rows.c.code),
+        "properties": lambda selected: page.node(walk, rows, selected.details),
+    }
+    if page.point is not None:
+        point = page.point
+        members["geometry"] = lambda selected: point(walk, rows, selected.details)
+    return _array_of(walk, shaped, _members(walk, _object(_item(field)), field.details, members))
 
 
 def _array_of(walk: Walk, shaped: Shaped, item: Sql) -> Sql:

@@ -121,10 +121,14 @@ def _concat(element: Concat, compiler: Any, **kw: Any) -> str:
 
 
 def concat(*parts: Sql) -> Sql:
-    """The text pieces joined (never NULL: no piece is)."""
-    if len(parts) == 1:
-        return parts[0]
-    return Concat(*parts)
+    """The text pieces joined (never NULL: no piece is). Joined pieces are spliced in, so a
+    deep selection does not nest deeper than SQLite's parser allows."""
+    flat: list[Sql] = []
+    for part in parts:
+        flat.extend(part.parts.clauses if isinstance(part, Concat) else [part])
+    if len(flat) == 1:
+        return flat[0]
+    return Concat(*_merged(flat))
 
 
 def key(name: str, first: bool) -> str:
@@ -138,7 +142,7 @@ def obj(members: Sequence[tuple[str, Sql]]) -> Sql:
     for i, (name, value) in enumerate(members):
         parts += [text(key(name, i == 0)), value]
     parts.append(text("}"))
-    return concat(*_merged(parts))
+    return concat(*parts)
 
 
 def array(joined: Sql) -> Sql:
