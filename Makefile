@@ -5,16 +5,23 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
+INSTALL_LOG := var/install.log
 
 .PHONY: run test lint seed clean
 
+# Installs into .venv on the first run (and again when pyproject.toml changes). pip's output goes
+# to $(INSTALL_LOG) and is shown only when the install fails.
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $@
+	@mkdir -p $(dir $(INSTALL_LOG))
+	@echo "installing dependencies into $(VENV) (about a minute on the first run; log: $(INSTALL_LOG))…"
+	@{ $(PYTHON) -m venv $(VENV) && \
+	  $(PY) -m pip install --upgrade pip && \
+	  $(PY) -m pip install -e '.[dev]'; } > $(INSTALL_LOG) 2>&1 || \
+	{ tail -n 40 $(INSTALL_LOG); echo "installing failed; the whole log is in $(INSTALL_LOG)" >&2; exit 1; }
+	@touch $@
 
 ## run: install, seed the embedded SQLite database on first run, serve http://$(HOST):$(PORT)/graphql
+## (make run PORT=8080 HOST=0.0.0.0 to serve elsewhere)
 run: $(VENV)/.installed
 	$(PY) -m onderwijsgraaf seed --if-empty
 	$(PY) -m onderwijsgraaf serve --host $(HOST) --port $(PORT)
