@@ -1,21 +1,21 @@
 """Build the whole database content in memory from the source files.
 
 Everything is read and checked before anything is written, so bad input stops the seed with a
-``SeedError`` while the database is untouched.
+``SeedError`` while the database is untouched: first each source file as a whole
+(``seed.checks``), then every value as the builders read it.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from onderwijsgraaf.db.models import Bron, Gegevensversie, Onderwijsaanbieder
 from seed import bronnen
+from seed.checks import check_bronnen, find_field
 from seed.cohorten import build_cohorten
 from seed.contacten import build_private_contactpunten
-from seed.dataset import Dataset
+from seed.dataset import Dataset, TooLong
 from seed.erkenningen import build_erkenningen
 from seed.errors import SeedError
 from seed.ho import build_ho
@@ -26,20 +26,35 @@ from seed.scholen import ScholenBuilder
 Progress = Callable[[str], None]
 
 
-def build_dataset(data_dir: Path, progress: Progress = lambda _: None) -> Dataset:
-    for bron in bronnen.ALLE:
-        if not bron.path(data_dir).is_file():
-            raise SeedError(bron.path(data_dir), "file is missing")
+def build_dataset(
+    data_dir: Path,
+    progress: Progress = lambda _: None,
+    *,
+    serving: Mapping[str, int] | None = None,
+    accept_shrink: bool = False,
+) -> Dataset:
+    """Checks every source file (``seed.checks``; ``serving``: the record count per source of
+    the data now serving), then builds the whole content. Raises ``SeedError``."""
+    progress(f"reading {len(bronnen.ALLE)} source files in {data_dir}")
+    rijen = check_bronnen(data_dir, serving or {}, accept_shrink=accept_shrink, progress=progress)
+    progress("building the database (MBO, cohorten and private contactpunten are derived)")
+    try:
+        return _build(data_dir, rijen)
+    except TooLong as error:
+        found = find_field(data_dir, error.value)
+        if found is None:
+            raise SeedError(f"{error.table}.{error.column}", str(error)) from None
+        path, where, field = found
+        raise SeedError(path, str(error), where=where, field=field) from None
+
+
+def _build(data_dir: Path, rijen: Mapping[str, int]) -> Dataset:
     dataset = Dataset()
-    progress("reading gemeenten and postcodes (CBS, DUO, GeoNames)")
     ref = build_referentie(data_dir, dataset)
-    progress("reading BRIN4 and BRIN6 erkenningen (DUO)")
     erkenningen = build_erkenningen(data_dir, dataset)
-    progress("reading PO, SO and VO school locations (DUO)")
     gemeenten: dict[str, str | None] = dict(
         ScholenBuilder(data_dir, dataset, ref, erkenningen).build()
     )
-    progress("reading the HO opleidingsoverzicht (DUO)")
     ho_gemeenten = build_ho(data_dir, dataset, ref)
     ho_aanbieders = {
         row["code"]
@@ -47,16 +62,15 @@ def build_dataset(data_dir: Path, progress: Progress = lambda _: None) -> Datase
         if row["bron"] == bronnen.HO.code
     }
     gemeenten.update({code: ho_gemeenten.get(code) for code in ho_aanbieders})
-    progress("deriving MBO, cohorten and private contactpunten")
     gemeenten.update(build_mbo(dataset, ref, erkenningen))
     build_cohorten(dataset)
     build_private_contactpunten(dataset, gemeenten, ho_aanbieders)
-    _bronnen(data_dir, dataset)
+    _bronnen(data_dir, dataset, rijen)
     dataset.add(Gegevensversie, versie=dataset.digest())
     return dataset
 
 
-def _bronnen(data_dir: Path, dataset: Dataset) -> None:
+def _bronnen(data_dir: Path, dataset: Dataset, rijen: Mapping[str, int]) -> None:
     for bron in bronnen.ALLE:
         dataset.add(
             Bron,
@@ -67,7 +81,7 @@ def _bronnen(data_dir: Path, dataset: Dataset) -> None:
             bestand=bron.bestand,
             sha256=bron.sha256(data_dir),
             peildatum=bron.peildatum,
-            rijen=_records(bron.path(data_dir)),
+            rijen=rijen[bron.code],
         )
     dataset.add(
         Bron,
@@ -82,11 +96,3 @@ def _bronnen(data_dir: Path, dataset: Dataset) -> None:
         rijen=0,
     )
     dataset.rows[Bron.__tablename__].sort(key=lambda row: row["code"])
-
-
-def _records(path: Path) -> int:
-    if path.suffix == ".geojson":
-        return len(json.loads(path.read_text(encoding="utf-8"))["features"])
-    delimiter = ";" if "vestigingen" in path.name else ","
-    with path.open(encoding="utf-8", newline="") as handle:
-        return sum(1 for _ in csv.reader(handle, delimiter=delimiter)) - 1

@@ -7,14 +7,41 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from sqlalchemy import String, Table
+
 from onderwijsgraaf.db.models import Base
 from seed import codes
 
 Rij = dict[str, Any]
 
 
+class TooLong(ValueError):
+    """A text value longer than its column holds: PostgreSQL would refuse it, SQLite would
+    store it, so the seed refuses it on both."""
+
+    def __init__(self, table: str, column: str, value: str, length: int) -> None:
+        self.table, self.column, self.value, self.length = table, column, value, length
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        super().__init__(
+            f"{shown!r} has {len(value)} characters; {table}.{column} holds at most {length}"
+        )
+
+
+def _limits(table: Table) -> list[tuple[str, int]]:
+    return [
+        (column.name, column.type.length)
+        for column in table.c
+        if isinstance(column.type, String) and column.type.length
+    ]
+
+
+LIMITS = {table.name: _limits(table) for table in Base.metadata.sorted_tables}
+
+
 class Dataset:
-    """Rows keyed by table. Tables with an integer ``id`` get ids 1, 2, ... in insertion order."""
+    """Rows keyed by table. Tables with an integer ``id`` get ids 1, 2, ... in insertion order.
+
+    ``add`` raises ``TooLong`` for a text value longer than its column."""
 
     def __init__(self) -> None:
         self.rows: dict[str, list[Rij]] = defaultdict(list)
@@ -34,6 +61,10 @@ class Dataset:
         unknown = set(values) - set(table.c.keys())
         if unknown:
             raise KeyError(f"{table.name} has no columns {sorted(unknown)}")
+        for name, length in LIMITS[table.name]:
+            value = values[name]
+            if isinstance(value, str) and len(value) > length:
+                raise TooLong(table.name, name, value, length)
         rows.append(values)
         return values
 

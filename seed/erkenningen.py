@@ -62,8 +62,7 @@ def build_erkenningen(data_dir: Path, dataset: Dataset) -> Erkenningen:
                 row.required("naam_denominatie"), row.required("code_denominatie")
             )
     for row in rows4:
-        code = row.matching("instellingscode", BRIN4_CODE, "a BRIN4 code (4 letters/digits)")
-        assert code is not None
+        code = row.code("instellingscode", BRIN4_CODE, "a BRIN4 code (4 letters/digits)")
         if code in result.brin4:
             raise row.error("instellingscode", f"BRIN4 {code} appears twice")
         result.brin4[code] = _add(dataset, row, INSTELLING, code, None, result, bronnen.BRIN4)
@@ -84,10 +83,8 @@ def build_erkenningen(data_dir: Path, dataset: Dataset) -> Erkenningen:
         key=lambda row: (row.values["instellingscode"], row.values["vestigingsnummer"]),
     )
     for row in rows6:
-        brin4 = row.matching("instellingscode", BRIN4_CODE, "a BRIN4 code (4 letters/digits)")
-        nummer = row.matching("vestigingsnummer", VESTIGINGSNUMMER, "a 2-character volgnummer")
-        assert brin4 is not None
-        assert nummer is not None
+        brin4 = row.code("instellingscode", BRIN4_CODE, "a BRIN4 code (4 letters/digits)")
+        nummer = row.code("vestigingsnummer", VESTIGINGSNUMMER, "a 2-character volgnummer")
         code = brin4 + nummer
         if code in result.brin6:
             raise row.error("vestigingsnummer", f"BRIN6 {code} appears twice")

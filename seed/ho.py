@@ -98,7 +98,7 @@ def build_ho(data_dir: Path, dataset: Dataset, ref: Referentie) -> dict[str, str
     aanbieder_naam: dict[str, str] = {}
     aanbieder_besturen: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
-        bestuur = _code(row, "ONDERWIJSBESTUURID", BESTUURCODE, "an onderwijsbestuurcode (NNNBNNN)")
+        bestuur = row.code("ONDERWIJSBESTUURID", BESTUURCODE, "an onderwijsbestuurcode (NNNBNNN)")
         besturen.setdefault(bestuur, row.required("ONDERWIJSBESTUUR_NAAM"))
         aanbieder = row.matching(
             "ONDERWIJSAANBIEDERID", AANBIEDERCODE, "an aanbiedercode (NNNANNN)"
@@ -127,13 +127,6 @@ def build_ho(data_dir: Path, dataset: Dataset, ref: Referentie) -> dict[str, str
     gemeenten = _aangeboden_opleidingen(rows, locatie_gemeente, dataset)
     _locatiegebruik(dataset)
     return gemeenten
-
-
-def _code(row: Row, field: str, pattern: re.Pattern[str], expected: str) -> str:
-    value = row.matching(field, pattern, expected)
-    if value is None:
-        raise row.error(field, "is empty, but every row needs it")
-    return value
 
 
 def _croho_namen(data_dir: Path) -> dict[str, str]:
@@ -170,8 +163,7 @@ def _opleidingserkenningen(
 def _opleidingseenheden(rows: list[Row], erkenningen: dict[str, int], dataset: Dataset) -> None:
     seen: set[str] = set()
     for row in sorted(rows, key=lambda r: r.values["OPLEIDINGSEENHEIDCODE"]):
-        code = _code(
-            row,
+        code = row.code(
             "OPLEIDINGSEENHEIDCODE",
             OPLEIDINGSEENHEIDCODE,
             "an opleidingseenheidcode (NNNNONNNN)",

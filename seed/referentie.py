@@ -48,11 +48,9 @@ def _gemeenten(data_dir: Path, dataset: Dataset, ref: Referentie) -> None:
     provincies: dict[str, str] = {}
     gemeenten = []
     for row in read_csv(bronnen.GEMEENTEN.path(data_dir), header):
-        code = row.matching("Gemeentecode", GEMEENTECODE, "a 4-digit CBS gemeentecode")
-        provincie = row.matching("Provinciecode", PROVINCIECODE, "a 2-digit provinciecode")
+        code = row.code("Gemeentecode", GEMEENTECODE, "a 4-digit CBS gemeentecode")
+        provincie = row.code("Provinciecode", PROVINCIECODE, "a 2-digit provinciecode")
         naam = row.required("Gemeentenaam")
-        assert code is not None
-        assert provincie is not None
         if code in ref.provincie_van_gemeente:
             raise row.error("Gemeentecode", f"gemeente {code} appears twice")
         provincies.setdefault(provincie, row.required("Provincienaam"))

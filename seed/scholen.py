@@ -564,11 +564,9 @@ def _read_vestigingen_2020(data_dir: Path) -> dict[str, Vestiging2020]:
         (bronnen.VESTIGINGEN_BO, common + rest),
         (bronnen.VESTIGINGEN_VO, [*common, "ONDERWIJSSTRUCTUUR", *rest]),
     ):
-        for row in read_csv(bron.path(data_dir), header, delimiter=";"):
-            bgn = row.matching("BEVOEGD GEZAG NUMMER", BGN, "a 5-digit bevoegd-gezag number")
-            brin6 = row.matching("VESTIGINGSNUMMER", BRIN6_CODE, "a BRIN6 code")
-            assert bgn is not None
-            assert brin6 is not None
+        for row in read_csv(bron.path(data_dir), header, delimiter=bron.scheidingsteken):
+            bgn = row.code("BEVOEGD GEZAG NUMMER", BGN, "a 5-digit bevoegd-gezag number")
+            brin6 = row.code("VESTIGINGSNUMMER", BRIN6_CODE, "a BRIN6 code")
             vestiging = Vestiging2020(
                 bgn, row.text("RMC-REGIO CODE"), row.text("RMC-REGIO NAAM"), bron.code
             )

@@ -83,7 +83,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda d: _replace_line(
             d / "postcode/duo_pc4_gemeente_2024.csv", 10, lambda s: s + ",extra"
         ),
-        r"duo_pc4_gemeente_2024\.csv, line 10: malformed row: 5 fields, the header has 4",
+        r"duo_pc4_gemeente_2024\.csv, line 10: malformed row: 5 fields, the header has 4 \(a value after gemeentenaam_20240101: 'extra'\)",
     ),
     "bad value": (
         lambda d: _replace_line(
@@ -104,6 +104,14 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], None], str]] = {
             d / "postcode/duo_pc4_gemeente_2024.csv", 7, lambda s: s.replace(",0363,", ",0999,")
         ),
         r"duo_pc4_gemeente_2024\.csv, line 7: field gemeentecode_20240101: unknown gemeente code '0999'",
+    ),
+    "value longer than its column": (
+        lambda d: _replace_line(
+            d / "postcode/geonames_nl_pc4_2024.csv",
+            2,
+            lambda s: s.replace(",Assen,", f",{'Assen' * 20},", 1),
+        ),
+        r"geonames_nl_pc4_2024\.csv, line 2: field place_name: '(Assen){8}…' has 100 characters; postcodegebied\.plaatsnaam holds at most 80",
     ),
     "unknown school type": (
         lambda d: _replace_text(
