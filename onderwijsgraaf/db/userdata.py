@@ -15,13 +15,20 @@ Its tables (``METADATA``; not the register's models, and not in its migrations):
 
 - ``trusted_document``: a GraphQL document the API accepts by its hash. ``sha256`` (64 lower-case
   hex digits of the document's UTF-8 bytes, primary key), ``document`` (the text), ``added_at``
-  (when it was first registered, in UTC; SQLite keeps it without the zone). Content-addressed:
-  a row never changes.
+  (when it was first registered, in UTC; SQLite keeps it without the zone), ``origin`` (``cli``:
+  added by ``documents add``, never removed to make room; ``post``: registered by a caller's POST,
+  within a quota, the least recently used removed first), ``bytes`` (the size of ``document`` in
+  UTF-8, for the quota) and ``used_at`` (``post`` documents: when last used, at most an hour
+  behind; empty for ``cli`` ones). The text under a hash never changes; adding a ``post``
+  document with the CLI makes it ``cli``.
 
 The tables are created when first written to (``UserData.create``: the PostgreSQL schema when it
 is missing, then ``create_all``; both idempotent and serialised between processes, so API
 processes and the CLI may race to it). Reading creates nothing: until the tables exist,
 ``UserData.exists`` is false and there is nothing to find (on SQLite the file is not opened).
+A table that lacks columns of ``METADATA`` (made by an earlier version) gets them the first time
+a process finds it, in the same serialised way; its rows count as added by the CLI (``origin``
+``cli``), so none of them is ever removed to make room.
 """
 
 from __future__ import annotations
@@ -31,9 +38,26 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, Text, inspect, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    cast,
+    func,
+    inspect,
+    text,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.schema import CreateColumn
 
 from onderwijsgraaf.db.engine import create_engine, is_sqlite
 from onderwijsgraaf.db.models.base import NAMING_CONVENTION
@@ -46,6 +70,11 @@ trusted_document = Table(
     Column("sha256", String(64), primary_key=True),
     Column("document", Text, nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("origin", String(4), nullable=False, server_default="cli"),
+    Column("bytes", Integer, nullable=False, server_default=text("0")),
+    Column("used_at", DateTime(timezone=True)),
+    # the quota's sums and its order of removal, without reading the documents
+    Index("ix_trusted_document_origin_used_at", "origin", "used_at", "bytes"),
 )
 
 
@@ -83,53 +112,98 @@ class UserData:
         self._lock = asyncio.Lock()
 
     async def exists(self) -> bool:
-        """Whether the tables are there; creates nothing. Once true, remembered (one statement
-        per call until then)."""
+        """Whether the tables are there; creates nothing (a table of an earlier version gets its
+        missing columns). Once true, remembered (one statement per call until then)."""
         if self._exists:
             return True
         if self.file is not None and not self.file.exists():
             return False
         async with self.engine.connect() as conn:
-            self._exists = await self._has_tables(conn)
-        return self._exists
+            missing = await self._missing(conn)
+        if missing is None:
+            return False
+        if missing:
+            await self._make()
+        self._exists = True
+        return True
 
     async def create(self) -> None:
         """Create the schema and the tables where they are missing. Idempotent; processes that
         do it at once wait for each other (an advisory lock on PostgreSQL, an immediate
         transaction on SQLite). Tables that are already there need no privilege to create."""
-        if await self.exists():
-            return
+        if not await self.exists():
+            await self._make()
+
+    async def serialise(self, conn: AsyncConnection, purpose: str) -> None:
+        """Make the transaction just begun on ``conn`` wait for every other transaction that
+        serialises for ``purpose`` (PostgreSQL: an advisory lock, held until it ends) or, on
+        SQLite, for every other writer (an immediate transaction). The first statement on
+        ``conn``."""
+        if self.schema is None:
+            await conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            await conn.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(self.schema, purpose)}
+            )
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+    async def _make(self) -> None:
         async with self._lock:
             if self._exists:
                 return
             if self.file is not None:
                 self.file.parent.mkdir(parents=True, exist_ok=True)
             async with self.engine.begin() as conn:
-                if self.schema is None:
-                    await conn.exec_driver_sql("BEGIN IMMEDIATE")
-                else:
-                    await conn.execute(
-                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(self.schema)}
-                    )
-                if not await self._has_tables(conn):  # another process may have just made them
+                await self.serialise(conn, "create")
+                # another process may have just made (or completed) them
+                missing = await self._missing(conn)
+                if missing is None:
                     if self.schema is not None:
                         await conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
                     await conn.run_sync(METADATA.create_all)
+                elif missing:
+                    await conn.run_sync(_complete, missing, self.schema)
             self._exists = True
 
-    async def dispose(self) -> None:
-        await self.engine.dispose()
+    async def _missing(self, conn: AsyncConnection) -> list[Column[Any]] | None:
+        """The columns of ``METADATA`` its tables lack; None when a table is not there."""
+        return await conn.run_sync(_missing_columns, self.schema)
 
-    async def _has_tables(self, conn: AsyncConnection) -> bool:
-        return await conn.run_sync(
-            lambda sync: all(
-                inspect(sync).has_table(table.name, schema=self.schema)
-                for table in METADATA.sorted_tables
-            )
+
+def _missing_columns(sync: Connection, schema: str | None) -> list[Column[Any]] | None:
+    inspector = inspect(sync)
+    missing: list[Column[Any]] = []
+    for table in METADATA.sorted_tables:
+        if not inspector.has_table(table.name, schema=schema):
+            return None
+        present = {column["name"] for column in inspector.get_columns(table.name, schema=schema)}
+        missing += [column for column in table.columns if column.name not in present]
+    return missing
+
+
+def _complete(sync: Connection, missing: list[Column[Any]], schema: str | None) -> None:
+    """Add the ``missing`` columns (and indexes on them) to tables of an earlier version."""
+    for column in missing:
+        table = column.table
+        name = f'"{schema}"."{table.name}"' if schema else f'"{table.name}"'
+        ddl = CreateColumn(column).compile(dialect=sync.dialect)
+        sync.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {ddl}")
+    if any(column is trusted_document.c.bytes for column in missing):
+        document = trusted_document.c.document
+        size = (
+            func.octet_length(document)
+            if sync.dialect.name == "postgresql"
+            else func.length(cast(document, LargeBinary))
         )
+        sync.execute(update(trusted_document).values(bytes=size))
+    for table in {column.table for column in missing}:
+        for index in table.indexes:
+            index.create(sync, checkfirst=True)
 
 
-def _lock_key(schema: str) -> int:
-    """A PostgreSQL advisory lock key (a signed 64-bit integer) for creating ``schema``."""
-    digest = hashlib.sha256(f"onderwijsgraaf user data {schema}".encode()).digest()
+def _lock_key(schema: str, purpose: str) -> int:
+    """A PostgreSQL advisory lock key (a signed 64-bit integer) for ``purpose`` in ``schema``."""
+    digest = hashlib.sha256(f"onderwijsgraaf user data {schema} {purpose}".encode()).digest()
     return int.from_bytes(digest[:8], "big", signed=True)

@@ -124,6 +124,9 @@ async def test_user_data_is_made_beside_the_register_by_its_first_write(fresh: T
                 ("sha256", "VARCHAR(64)", 1, None, 1),
                 ("document", "TEXT", 1, None, 0),
                 ("added_at", "DATETIME", 1, None, 0),
+                ("origin", "VARCHAR(4)", 1, "'cli'", 0),
+                ("bytes", "INTEGER", 1, "0", 0),
+                ("used_at", "DATETIME", 0, None, 0),
             ]
         else:
             assert await schemas(fresh) == [f"{fresh.schema}_gebruikers"]
@@ -138,6 +141,9 @@ async def test_user_data_is_made_beside_the_register_by_its_first_write(fresh: T
                 ("sha256", "character varying", 64, "NO"),
                 ("document", "text", None, "NO"),
                 ("added_at", "timestamp with time zone", None, "NO"),
+                ("origin", "character varying", 4, "NO"),
+                ("bytes", "integer", None, "NO"),
+                ("used_at", "timestamp with time zone", None, "YES"),
             ]
             key = await postgres_rows(
                 fresh.url,
@@ -213,7 +219,7 @@ async def register_identity(target: Target) -> object:
 async def test_a_registered_document_survives_a_new_seed(reseedable: Target) -> None:
     document, sha = unique_document()
     params = {"documentId": f"sha256:{sha}", "variables": json.dumps(VARIABLES)}
-    async with serving(reseedable) as api:
+    async with serving(reseedable, trusted_documents_from_post=True) as api:
         post = await api.client.post(
             "/graphql",
             json={
@@ -266,7 +272,9 @@ async def test_the_api_reads_the_register_at_the_read_url_and_writes_user_data_a
         expected = await api.data(query)
     assert expected["onderwijsaanbieder"]["naam"]
     document, sha = unique_document()
-    async with serving(primary, database_read_url=replica.url) as api:
+    async with serving(
+        primary, database_read_url=replica.url, trusted_documents_from_post=True
+    ) as api:
         assert await api.data(query) == expected
         health = await api.client.get("/health")
         assert health.json() == {"status": "ok", "revision": head_revision()}
@@ -305,3 +313,81 @@ def test_the_read_url_is_optional_and_takes_the_urls_operators_write(
     settings = Settings.from_env()
     assert settings.read_url == "postgresql+asyncpg://og@replica:5432/og"
     assert settings.database_url == "postgresql+asyncpg://og@primary:5432/og"
+
+
+async def execute(url: str, *statements: str) -> None:
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            for statement in statements:
+                await conn.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+async def test_user_data_of_an_earlier_version_gets_the_new_columns_and_keeps_its_documents(
+    fresh: Target,
+) -> None:
+    document, _ = unique_document()
+    document += "# Súdwest-Fryslân\n"
+    sha = hashlib.sha256(document.encode()).hexdigest()
+    # the table as it was made before it had origin, bytes and used_at
+    columns = "sha256 VARCHAR(64) NOT NULL, document TEXT NOT NULL, added_at {} NOT NULL"
+    key = "CONSTRAINT pk_trusted_document PRIMARY KEY (sha256)"
+    if fresh.backend == "sqlite":
+        file = sqlite_file(fresh).with_name("onderwijsgraaf.gebruikers.sqlite")
+        file.parent.mkdir(parents=True)
+        with sqlite3.connect(file) as conn:
+            conn.execute(f"CREATE TABLE trusted_document ({columns.format('DATETIME')}, {key})")
+            conn.execute(
+                "INSERT INTO trusted_document VALUES (?, ?, '2026-01-05 10:00:00.000000')",
+                (sha, document),
+            )
+    else:
+        schema = f'"{fresh.schema}_gebruikers"'
+        await execute(
+            fresh.url,
+            f"CREATE SCHEMA {schema}",
+            f"CREATE TABLE {schema}.trusted_document "
+            f"({columns.format('TIMESTAMP WITH TIME ZONE')}, {key})",
+            f"INSERT INTO {schema}.trusted_document VALUES ('{sha}', $${document}$$, "
+            "'2026-01-05 10:00:00+00')",
+        )
+    stores = [UserData(fresh.url, fresh.schema) for _ in range(3)]
+    try:
+        # three processes find it at once: one completes it, the others wait and find it done
+        assert await asyncio.gather(*(store.exists() for store in stores)) == [True] * 3
+        documents = TrustedDocuments(stores[0], graphql_schema(sdl()), from_post=True, post_max=1)
+        assert await documents.get(sha) == document
+        for _ in range(2):  # the quota of documents registered by POST never takes it
+            other, _ = unique_document()
+            assert await documents.register(other)
+    finally:
+        for store in stores:
+            await store.dispose()
+    if fresh.backend == "sqlite":
+        with sqlite3.connect(file) as conn:
+            rows = conn.execute(
+                "SELECT sha256, origin, bytes, used_at FROM trusted_document WHERE sha256 = ?",
+                (sha,),
+            ).fetchall()
+            indexes = [row[1] for row in conn.execute("PRAGMA index_list(trusted_document)")]
+    else:
+        rows = await postgres_rows(
+            fresh.url,
+            f"SELECT sha256, origin, bytes, used_at FROM {schema}.trusted_document "
+            "WHERE sha256 = :sha",
+            sha=sha,
+        )
+        indexes = [
+            str(name)
+            for (name,) in await postgres_rows(
+                fresh.url,
+                "SELECT indexname FROM pg_indexes WHERE schemaname = :s",
+                s=f"{fresh.schema}_gebruikers",
+            )
+        ]
+    assert [tuple(row) for row in rows] == [(sha, "cli", len(document.encode()), None)]
+    assert len(document.encode()) > len(document)
+    assert "ix_trusted_document_origin_used_at" in indexes
+    assert len(await documents_in_place(fresh)) == 2  # it, and the last registered by POST
