@@ -20,7 +20,7 @@ from aiodataloader import DataLoader
 from sqlalchemy import ColumnElement, Row, Select, case, func, literal, select, tuple_
 from sqlalchemy.orm import QueryableAttribute
 
-from loaders.paging import Page, PageRequest, SortKey
+from loaders.paging import Page, PageRequest, SortKey, check_cursor
 from onderwijsgraaf.db.reads import Reads
 
 ByKey = tuple[Hashable, dt.date]
@@ -83,6 +83,11 @@ class PagedLoader(DataLoader[PagedKey, Page[Row[Any]]]):
     ) -> PagedKey:
         """The loader key for one parent's page; checks ``first`` and ``after`` first."""
         request = PageRequest.parse(self.spec.kind, first, after)
+        if request.after is not None:
+            columns = self.spec.query(peildatum).selected_columns
+            check_cursor(
+                request.after, [columns[name].type.python_type for name in self.spec.order]
+            )
         return (parent, peildatum, request.first, after)
 
     async def batch_load_fn(self, keys: Sequence[PagedKey]) -> list[Page[Row[Any]]]:

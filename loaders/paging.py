@@ -13,6 +13,7 @@ import binascii
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from onderwijsgraaf.errors import BadUserInput
@@ -21,6 +22,7 @@ DEFAULT_FIRST = 25
 MAX_FIRST = 100
 T = TypeVar("T")
 SortKey = tuple[str | int | float, ...]
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,18 @@ class PageRequest:
 
     @classmethod
     def parse(cls, kind: str, first: int | None, after: str | None) -> PageRequest:
-        if first is None:
-            first = DEFAULT_FIRST
-        if not 0 <= first <= MAX_FIRST:
-            raise BadUserInput(f"first must be between 0 and {MAX_FIRST}, got {first}")
+        first = page_size(first)
         return cls(kind, first, decode_cursor(kind, after) if after is not None else None)
+
+
+def page_size(first: int | None) -> int:
+    """The rows a page asked with ``first`` holds: the default for None; BadUserInput outside
+    0 to MAX_FIRST."""
+    if first is None:
+        return DEFAULT_FIRST
+    if not 0 <= first <= MAX_FIRST:
+        raise BadUserInput(f"first must be between 0 and {MAX_FIRST}, got {first}")
+    return first
 
 
 @dataclass(frozen=True)
@@ -73,19 +82,59 @@ def encode_cursor(kind: str, key: SortKey) -> str:
 
 
 def decode_cursor(kind: str, cursor: str) -> SortKey:
+    """The sort key a cursor of list ``kind`` holds: a non-empty list of strings (valid Unicode,
+    no NUL), 64-bit integers and finite numbers. Raises BadUserInput for anything else."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        found_kind, key = json.loads(raw)
+        found_kind, key = json.loads(raw, parse_constant=_no_constant)
     except (ValueError, binascii.Error, TypeError, UnicodeDecodeError):
-        raise BadUserInput(
-            f"after: {cursor!r} is not a cursor of this list; use an endCursor or cursor it returned"
-        ) from None
-    if found_kind != kind or not isinstance(key, list) or not all(_is_key_part(k) for k in key):
-        raise BadUserInput(
-            f"after: {cursor!r} is not a cursor of this list; use an endCursor or cursor it returned"
-        )
+        raise _not_a_cursor(cursor) from None
+    if found_kind != kind or not isinstance(key, list) or not key:
+        raise _not_a_cursor(cursor)
+    if not all(_is_key_part(k) for k in key):
+        raise _not_a_cursor(cursor)
     return tuple(key)
 
 
+def check_cursor(after: SortKey, types: Sequence[type]) -> None:
+    """A cursor's key must fit the order's sort key: as many parts, each of its column's type
+    (``types``: the Python types of the sort key's columns)."""
+    if len(after) != len(types) or not all(map(_fits, after, types)):
+        raise BadUserInput(
+            "after: this cursor belongs to another orderBy of this list; "
+            "use an endCursor or cursor the list returned in this order"
+        )
+
+
+def _not_a_cursor(cursor: str) -> BadUserInput:
+    return BadUserInput(
+        f"after: {cursor!r} is not a cursor of this list; use an endCursor or cursor it returned"
+    )
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a sort key")
+
+
 def _is_key_part(value: Any) -> bool:
-    return isinstance(value, str | int | float) and not isinstance(value, bool)
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return INT64_MIN <= value <= INT64_MAX
+    if isinstance(value, str):
+        return _valid_text(value)
+    return isinstance(value, float)
+
+
+def _valid_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
+
+
+def _fits(value: str | int | float, type_: type) -> bool:
+    if type_ in (float, Decimal):
+        return isinstance(value, int | float)
+    return isinstance(value, type_)

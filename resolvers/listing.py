@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, func, select, tuple_
 from sqlalchemy.orm import QueryableAttribute
 
-from loaders.paging import Page, PageRequest, SortKey
+from loaders.paging import Page, PageRequest, SortKey, check_cursor
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
 
@@ -48,7 +48,7 @@ async def page_of(
     labels = [key.label(f"sort_{i}") for i, key in enumerate(ordering.keys)]
     query = base.add_columns(*labels).order_by(*ordering.keys).limit(request.first + 1)
     if request.after is not None:
-        check_cursor(request.after, len(ordering.keys))
+        check_cursor(request.after, sort_types(ordering.keys))
         query = query.where(tuple_(*ordering.keys) > tuple_(*request.after))
     total = None
     if with_total:
@@ -57,10 +57,9 @@ async def page_of(
     return Page.of(request, rows, total, _sort_key(len(labels)))
 
 
-def check_cursor(after: SortKey, size: int) -> None:
-    """A cursor's key must have as many parts as the order's sort key."""
-    if len(after) != size:
-        raise BadUserInput("after: this cursor belongs to another orderBy of this list")
+def sort_types(keys: Sequence[ColumnElement[Any] | QueryableAttribute[Any]]) -> tuple[type, ...]:
+    """The Python types of a sort key's columns, which a cursor's parts must have."""
+    return tuple(key.type.python_type for key in keys)
 
 
 def _sort_key(size: int) -> Any:

@@ -18,15 +18,16 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Select, select
 
-from loaders.paging import Page, PageRequest, SortKey
+from loaders.paging import Page, PageRequest, SortKey, check_cursor
 from onderwijsgraaf.db.models import Postcodegebied
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
 from onderwijsgraaf.geo import Bbox, Punt, geodesic_km, straal
 from resolvers.conditions import postcode_prefix
-from resolvers.listing import Ordering, check_cursor, pick_ordering
+from resolvers.listing import Ordering, pick_ordering, sort_types
 
 AFSTAND = "AFSTAND"
+BY_DISTANCE = (float, str)  # the sort key by distance: kilometres, code
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ async def nabij_treffers(
             nearest[code] = (distance, (distance, code) if by_distance else tuple(candidate[3:]))
     found = sorted(nearest.items(), key=lambda item: item[1][1])
     if request.after is not None:
-        check_cursor(request.after, 2 if by_distance else len(keys))
+        check_cursor(request.after, BY_DISTANCE if by_distance else sort_types(keys))
         found = [item for item in found if item[1][1] > request.after]
     shown = [(code, distance, key) for code, (distance, key) in found[: request.first + 1]]
     return Treffers(request, shown, len(nearest))

@@ -14,8 +14,10 @@ from resolvers.locaties import LocatieFilter
 from resolvers.nabij import Nabij
 from resolvers.opleidingseenheden import OpleidingseenheidFilter as EenheidFilter
 from schema.enums import Denominatie, Niveau, Onderwijsconcept, Sector, Voertaal, Vorm, codes
+from schema.limits import MAX_ZOEK_WORDS
 
-ZOEK = "Woorden in de naam (hoofdletter- en accentongevoelig). / Words in the name."
+WORDS = f"Hoogstens {MAX_ZOEK_WORDS} woorden. / At most {MAX_ZOEK_WORDS} words."
+ZOEK = f"Woorden in de naam (hoofdletter- en accentongevoelig). / Words in the name. {WORDS}"
 GEMEENTE = "CBS-gemeentecode(s) van de locatie, bv. 0363. / Municipality code(s)."
 PROVINCIE = "Provincie: naam of code (Utrecht, 26, PV26). / Province name or code."
 POSTCODE = "Postcode of begin ervan: 3511 of 3511AB. / Postcode prefix."
@@ -118,7 +120,8 @@ class OnderwijsaanbiederFilter:
 class OnderwijslocatieFilter:
     zoek: str | None = strawberry.field(
         default=None,
-        description="Woorden in de naam van een aanbieder op de locatie. / Words in a name of an institution there.",
+        description="Woorden in de naam van een aanbieder op de locatie. / Words in a name of an "
+        f"institution there. {WORDS}",
     )
     gemeentecode: list[str] | None = strawberry.field(default=None, description=GEMEENTE)
     provincie: list[str] | None = strawberry.field(default=None, description=PROVINCIE)

@@ -8,10 +8,9 @@ from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types import ExecutionContext, Info
 
-from onderwijsgraaf.errors import BadUserInput
 from onderwijsgraaf.peildatum import vandaag
 from resolvers import aanbieders, aanbod, besturen, locaties, lookups, opleidingseenheden
 from schema import filters
@@ -22,6 +21,16 @@ from schema.described import build
 from schema.enums import Sortering
 from schema.errors import ErrorCodes
 from schema.ik import Gebruiker, ik
+from schema.limits import (
+    DEFAULT_BUDGET,
+    MAX_DOCUMENT_CHARS,
+    MAX_LIST,
+    MAX_STRING,
+    MAX_STRING_OF,
+    MAX_TOKENS,
+    MAX_ZOEK_WORDS,
+    Limits,
+)
 from schema.meta import Meta, resolve_meta
 from schema.node import Node, parse_global_id
 from schema.selection import asks_for
@@ -37,7 +46,6 @@ from schema.waardelijsten import Waardelijsten, waardelijsten
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
-MAX_NODES = 100
 
 Peildatum = Annotated[
     dt.date | None,
@@ -65,7 +73,17 @@ def order(value: Sortering | None) -> str | None:
     description=(
         "Onderwijsgraaf: GraphQL over RIO, het register van onderwijsinstellingen en hun aanbod. "
         "Bron: DUO; Bron: CBS; GeoNames (CC BY 4.0). / GraphQL over RIO, the Dutch register of "
-        "education institutions and their offering."
+        "education institutions and their offering.\n\n"
+        f"Grenzen per verzoek: tekst hoogstens {MAX_STRING} tekens (after: "
+        f"{MAX_STRING_OF['after']:,}; zoek: {MAX_ZOEK_WORDS} woorden), lijsten hoogstens {MAX_LIST} "
+        f"waarden, het document hoogstens {MAX_DOCUMENT_CHARS:,} tekens en {MAX_TOKENS:,} tokens; "
+        "de kosten (het grootste aantal objecten dat het antwoord kan bevatten) hoogstens het "
+        f"budget (standaard {DEFAULT_BUDGET:,}), gemeld in extensions.cost. / Limits per request: "
+        f"strings at most {MAX_STRING} characters (after: {MAX_STRING_OF['after']:,}; zoek: "
+        f"{MAX_ZOEK_WORDS} words), lists at most {MAX_LIST} values, the document at most "
+        f"{MAX_DOCUMENT_CHARS:,} characters and {MAX_TOKENS:,} tokens; the cost (the most objects "
+        f"the answer can hold) at most the budget (default {DEFAULT_BUDGET:,}), reported in "
+        "extensions.cost."
     )
 )
 class Query:
@@ -144,8 +162,6 @@ class Query:
             list[strawberry.ID], strawberry.argument(description="Globale ids. / Global ids.")
         ],
     ) -> list[Node | None]:
-        if len(ids) > MAX_NODES:
-            raise BadUserInput(f"ids: at most {MAX_NODES} ids, got {len(ids)}")
         return [await _node(info, id) for id in ids]
 
     @strawberry.field(description="Onderwijsbesturen. / Governing bodies.")
@@ -293,7 +309,8 @@ class Schema(strawberry.Schema):
         """Logging happens in ``ErrorCodes``, for unexpected errors only."""
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(budget: int = DEFAULT_BUDGET) -> strawberry.Schema:
+    """The schema; ``budget`` is the cost one request may have (``schema.limits``)."""
     return Schema(
         query=Query,
         types=[
@@ -306,5 +323,7 @@ def build_schema() -> strawberry.Schema:
             AuditLog,
             partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
             partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
+            partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+            partial(Limits, budget=budget),
         ],
     )

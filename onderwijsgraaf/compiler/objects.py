@@ -12,7 +12,7 @@ from graphql import GraphQLObjectType
 from graphql.execution.collect_fields import FieldDetails
 from sqlalchemy import ColumnElement, FromClause, case, func, select, tuple_
 
-from loaders.paging import PageRequest
+from loaders.paging import PageRequest, check_cursor
 from onderwijsgraaf import graph
 from onderwijsgraaf.compiler import pages
 from onderwijsgraaf.compiler import sqljson as j
@@ -248,8 +248,7 @@ def _listing(
     of_parent = rows.select.where(rows.parent == parent_row.c[key]).correlate(parent_row)
     page_rows = of_parent
     if request.after is not None:
-        if len(request.after) != len(order):
-            raise NotCompiled("a cursor of another length")
+        check_cursor(request.after, tuple(column.type.python_type for column in order))
         page_rows = page_rows.where(tuple_(*order) > tuple_(*request.after))
     counted = of_parent.subquery()
     total = walk.dialect.number(select(func.count()).select_from(counted).scalar_subquery())

@@ -1,26 +1,30 @@
 """Operations compiled to statements, once per document and variables.
 
 ``Compiler.plan`` parses and validates a document once (cached by its text, with the same
-validation rules as the schema, depth and alias limits included), picks the operation, coerces
-its variables and turns each root field into one SQL statement that returns that field's JSON
-(``roots``). Plans are cached by (document, operation name, variables, the viewer's roles,
-today's date); an operation the compiler does not cover, or whose arguments are not valid, gets
-``None`` (cached too) and is resolved field by field, which also words its errors.
+validation rules as the schema, depth, alias and token limits included), picks the operation,
+checks its input limits and cost (``schema.limits``), coerces its variables and turns each root
+field into one SQL statement that returns that field's JSON (``roots``). Plans are cached by
+(document, operation name, variables, the viewer's roles, today's date); an operation the
+compiler does not cover, whose arguments are not valid or that is over a limit, gets ``None``
+(cached too) and is resolved field by field, which also words its errors. ``plan_aside``
+builds a new plan in a thread, so a large document holds up no other request.
 
 ``Plan.run`` runs the statements on the request's connection and writes the answer,
-``{"data":{...}}``, byte for byte as the resolvers' answer would be.
+``{"data":{...},"extensions":{"cost":{...}}}``, byte for byte as the resolvers' answer would be.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 import strawberry
@@ -47,10 +51,12 @@ from onderwijsgraaf.compiler.selection import NotCompiled, Selected, Walk
 from onderwijsgraaf.compiler.sqljson import Dialect
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import OnderwijsgraafError
+from schema.limits import DEFAULT_BUDGET, MAX_TOKENS, Cost, measure
 
 log = logging.getLogger("onderwijsgraaf.compiler")
 MAX_DOCUMENTS = 1000
 MAX_PLANS = 1000
+UNKNOWN = object()
 
 
 @dataclass(frozen=True)
@@ -103,34 +109,47 @@ class Plan:
     constant."""
 
     fields: list[tuple[str, Compiled | str]]
+    cost: Cost
 
     async def run(self, reads: Reads) -> bytes:
         parts = []
         for key, statement in self.fields:
             value = statement if isinstance(statement, str) else await statement.run(reads)
             parts.append(json.dumps(key) + ":" + (value if value is not None else "null"))
-        return ('{"data":{' + ",".join(parts) + "}}").encode()
+        extensions = json.dumps({"cost": self.cost.extension()}, separators=(",", ":"))
+        return ('{"data":{' + ",".join(parts) + '},"extensions":' + extensions + "}").encode()
 
 
-class Lru(OrderedDict[Hashable, Any]):
+class Lru:
+    """The ``size`` values last remembered; safe to use from several threads."""
+
     def __init__(self, size: int) -> None:
-        super().__init__()
         self.size = size
+        self.values: OrderedDict[Hashable, Any] = OrderedDict()
+        self.lock = threading.Lock()
 
     def remember(self, key: Hashable, value: Any) -> Any:
-        self[key] = value
-        if len(self) > self.size:
-            self.popitem(last=False)
+        with self.lock:
+            self.values[key] = value
+            if len(self.values) > self.size:
+                self.values.popitem(last=False)
         return value
 
     def recall(self, key: Hashable) -> Any:
-        self.move_to_end(key)
-        return self[key]
+        """The value remembered for ``key`` (now the most recent one), or ``UNKNOWN``."""
+        with self.lock:
+            if key not in self.values:
+                return UNKNOWN
+            self.values.move_to_end(key)
+            return self.values[key]
 
 
 class Compiler:
-    def __init__(self, schema: strawberry.Schema, dialect: sa.Dialect) -> None:
+    def __init__(
+        self, schema: strawberry.Schema, dialect: sa.Dialect, budget: int = DEFAULT_BUDGET
+    ) -> None:
         self.schema = schema
+        self.budget = budget
         self.graphql = schema._schema
         self.sql_dialect = dialect
         self.dialect = Dialect(dialect.name)
@@ -144,11 +163,11 @@ class Compiler:
 
     def document(self, query: str) -> DocumentNode | None:
         """The parsed document if it is valid; None otherwise (cached)."""
-        if query in self.documents:
-            found: DocumentNode | None = self.documents.recall(query)
-            return found
+        found = self.documents.recall(query)
+        if found is not UNKNOWN:
+            return cast(DocumentNode | None, found)
         try:
-            document: DocumentNode | None = parse(query)
+            document: DocumentNode | None = parse(query, max_tokens=MAX_TOKENS)
         except GraphQLError:
             document = None
         if document is not None and validate(self.graphql, document, self.rules):
@@ -165,21 +184,46 @@ class Compiler:
         today: dt.date,
     ) -> Plan | None:
         """The plan of the operation, or None when it is resolved field by field."""
-        try:
-            variables_key = json.dumps(variables, sort_keys=True)
-        except (TypeError, ValueError):
-            return None
-        key = (query, operation_name, variables_key, viewer.roles, today)
-        if key in self.plans:
-            found: Plan | None = self.plans.recall(key)
-            return found
+        key = _plan_key(query, operation_name, variables, viewer, today)
+        found = self.plans.recall(key) if key is not None else None
+        if found is not UNKNOWN:
+            return cast(Plan | None, found)
+        return self._planned(key, query, operation_name, variables, viewer, today)
+
+    async def plan_aside(
+        self,
+        query: str,
+        operation_name: str | None,
+        variables: dict[str, Any] | None,
+        viewer: Viewer,
+        today: dt.date,
+    ) -> Plan | None:
+        """``plan``, built in a thread of its own when it is new: compiling a large document
+        takes long enough (a second and more for 30 aliases) to hold up every other request,
+        and the request's deadline can pass meanwhile."""
+        key = _plan_key(query, operation_name, variables, viewer, today)
+        found = self.plans.recall(key) if key is not None else None
+        if found is not UNKNOWN:
+            return cast(Plan | None, found)
+        return await asyncio.to_thread(
+            self._planned, key, query, operation_name, variables, viewer, today
+        )
+
+    def _planned(
+        self,
+        key: Hashable,
+        query: str,
+        operation_name: str | None,
+        variables: dict[str, Any] | None,
+        viewer: Viewer,
+        today: dt.date,
+    ) -> Plan | None:
         try:
             plan: Plan | None = self._compile(query, operation_name, variables or {}, viewer, today)
         except (NotCompiled, OnderwijsgraafError, GraphQLError) as reason:
             log.debug("not compiled: %s", reason)
             plan = None
-        self.plans.remember(key, plan)
-        return plan
+        return cast(Plan | None, self.plans.remember(key, plan))
 
     def _compile(
         self,
@@ -200,6 +244,9 @@ class Compiler:
             for d in document.definitions
             if isinstance(d, FragmentDefinitionNode)
         }
+        cost = measure(self.graphql, document, operation_name, variables, self.budget)
+        if cost is None:
+            raise NotCompiled("variables are not valid")
         coerced = get_variable_values(self.graphql, operation.variable_definitions or (), variables)
         if isinstance(coerced, list):
             raise NotCompiled("variables are not valid")
@@ -236,7 +283,22 @@ class Compiler:
             )
             statement = root_statement(walk, Selected(key, name, definition, details), arguments)
             fields.append((key, Compiled.of(statement, self.sql_dialect)))
-        return Plan(fields)
+        return Plan(fields, cost)
+
+
+def _plan_key(
+    query: str,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+    viewer: Viewer,
+    today: dt.date,
+) -> Hashable | None:
+    """What a plan is kept by; None for variables that are not JSON (never compiled)."""
+    try:
+        variables_key = json.dumps(variables, sort_keys=True)
+    except (TypeError, ValueError):
+        return None
+    return (query, operation_name, variables_key, viewer.roles, today)
 
 
 def _validation_rules(schema: strawberry.Schema) -> list[type[ASTValidationRule]]:

@@ -29,7 +29,7 @@ from sqlalchemy import (
     tuple_,
 )
 
-from loaders.paging import PageRequest
+from loaders.paging import PageRequest, check_cursor
 from onderwijsgraaf import graph
 from onderwijsgraaf.compiler import objects, pages
 from onderwijsgraaf.compiler import sqljson as j
@@ -39,11 +39,10 @@ from onderwijsgraaf.encoding import encode_json
 from onderwijsgraaf.graph.model import table, valid_on
 from onderwijsgraaf.peildatum import vandaag
 from resolvers import aanbieders, aanbod, besturen, locaties, lookups, opleidingseenheden
-from resolvers.listing import check_cursor, pick_ordering
-from resolvers.nabij import AFSTAND, Nabij, nabij_treffers
+from resolvers.listing import pick_ordering, sort_types
+from resolvers.nabij import AFSTAND, BY_DISTANCE, Nabij, nabij_treffers
 from schema import filters
 from schema.node import parse_global_id
-from schema.query import MAX_NODES
 
 Sql = ColumnElement[Any]
 LOOKUPS = {
@@ -87,8 +86,6 @@ def root_statement(walk: Walk, field: Selected, arguments: dict[str, Any]) -> St
     if field.name == "node":
         return select(_node(walk, arguments["id"], field))
     if field.name == "nodes":
-        if len(arguments["ids"]) > MAX_NODES:
-            raise NotCompiled("too many ids")
         items = [_node(walk, node_id, field) for node_id in arguments["ids"]]
         return select(j.array(j.concat(*_comma_separated(items)) if items else j.text("")))
     if field.name in LISTS:
@@ -136,7 +133,7 @@ def _list(walk: Walk, root: RootList, field: Selected, arguments: dict[str, Any]
     rows = select(base, *(k.label(name) for k, name in zip(ordering.keys, sort, strict=True)))
     rows = rows.where(*where)
     if request.after is not None:
-        check_cursor(request.after, len(ordering.keys))
+        check_cursor(request.after, sort_types(ordering.keys))
         rows = rows.where(tuple_(*ordering.keys) > tuple_(*request.after))
     counted = select(base).where(*where).subquery()
     page = pages.Page(
@@ -184,7 +181,7 @@ def _nabij(
     kind = f"{resolver.KIND}/{AFSTAND if ordering is None else ordering.name}"
     request = PageRequest.parse(kind, first, after)
     if request.after is not None:
-        check_cursor(request.after, 2 if ordering is None else len(ordering.keys))
+        check_cursor(request.after, BY_DISTANCE if ordering is None else sort_types(ordering.keys))
     base = table(graph.table_of(root.type_name)[0])
     page_json = bindparam(TREFFERS, None, type_=String)
     if walk.dialect.postgres:

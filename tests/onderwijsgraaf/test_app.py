@@ -95,4 +95,4 @@ async def test_meta_shows_the_version_of_the_data(
     await engine.dispose()
     assert stored is not None
     assert len(stored) == 64
-    assert response.json() == {"data": {"meta": {"versie": stored}}}
+    assert response.json()["data"] == {"meta": {"versie": stored}}

@@ -1,0 +1,289 @@
+"""What one request may ask, checked on the document and its variables before any SQL runs.
+
+Input limits (each refusal is BAD_USER_INPUT and names the argument and the limit):
+
+| what                                   | limit                                             |
+|----------------------------------------|---------------------------------------------------|
+| the document                           | 100,000 characters, 10,000 tokens                 |
+| any string argument or input field     | 200 characters (`after`: 1,000); no control characters other than tab and line breaks; valid Unicode |
+| `zoek`                                 | 10 words                                          |
+| any list argument or input field       | 100 values                                        |
+
+Cost: the most objects the answer can hold, counted on the document before it runs. Every
+object-valued field counts one per object it can appear in; a list (connection) multiplies
+what is below it by its page size (`first`, default 25); `totalCount` counts one per list; a
+radius search (`nabij`) adds ⌈straalKm²⌉ per list, for the candidates it measures; `nodes` counts
+its ids. A request costing more than the budget (``DEFAULT_BUDGET``, setting ``COST_BUDGET``)
+is refused with COST_LIMIT_EXCEEDED, carrying ``cost`` and ``budget``; every answer reports
+``extensions.cost = {requested, budget}``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    SelectionSetNode,
+    ValidationRule,
+    get_named_type,
+    get_nullable_type,
+    get_operation_ast,
+    is_composite_type,
+    is_list_type,
+)
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from strawberry.extensions import SchemaExtension
+
+from loaders.paging import page_size
+from onderwijsgraaf.errors import BadUserInput, CostLimitExceeded, OnderwijsgraafError
+
+MAX_DOCUMENT_CHARS = 100_000
+MAX_TOKENS = 10_000
+MAX_STRING = 200
+MAX_STRING_OF = {"after": 1_000}
+MAX_ZOEK_WORDS = 10
+MAX_LIST = 100
+DEFAULT_BUDGET = 25_000
+NABIJ_WEIGHT = 1  # per km² of radius: the box a radius search measures holds 4·r² km², at well
+# under 0.25 locaties per km² (the densest 100 km circle, around Utrecht, holds 6,538)
+ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+@dataclass(frozen=True)
+class Cost:
+    requested: int
+    budget: int
+
+    def extension(self) -> dict[str, int]:
+        return {"requested": self.requested, "budget": self.budget}
+
+
+class OverBudget(CostLimitExceeded):
+    def __init__(self, cost: Cost) -> None:
+        super().__init__(
+            f"this query may return {cost.requested:,} objects; the budget is {cost.budget:,} "
+            "per request. Ask for smaller pages (first), fewer nested lists or fewer aliases"
+        )
+        self.cost = cost
+
+
+def measure(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+    budget: int,
+) -> Cost | None:
+    """The cost of the operation ``operation_name`` of ``document`` with ``variables``, after
+    checking every argument against the input limits; None when the operation or its variables
+    are not valid (execution words that). Raises BadUserInput for an input over a limit and
+    CostLimitExceeded for a cost over ``budget``."""
+    source = document.loc.source.body if document.loc is not None else ""
+    if len(source) > MAX_DOCUMENT_CHARS:
+        raise BadUserInput(
+            f"the document has {len(source):,} characters; at most {MAX_DOCUMENT_CHARS:,}"
+        )
+    operation = get_operation_ast(document, operation_name)
+    if operation is None or schema.query_type is None:
+        return None
+    coerced = get_variable_values(schema, operation.variable_definitions or (), variables or {})
+    if isinstance(coerced, list):
+        return None
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    walk = _Walk(schema, fragments, coerced)
+    requested = walk.selections(schema.query_type, operation.selection_set, 1, 1)
+    if requested > budget:
+        raise OverBudget(Cost(requested, budget))
+    return Cost(requested, budget)
+
+
+class _Walk:
+    """Counts the objects a selection can return and checks the arguments on the way."""
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: dict[str, FragmentDefinitionNode],
+        variables: VariableValues,
+    ) -> None:
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+        self.spread: set[str] = set()
+
+    def selections(
+        self, parent: GraphQLNamedType, selection_set: SelectionSetNode | None, n: int, rows: int
+    ) -> int:
+        """The cost of ``selection_set`` on ``n`` objects of type ``parent``; for a connection
+        type, ``rows`` is how many rows its pages hold together."""
+        if selection_set is None:
+            return 0
+        cost = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                cost += self.field(parent, selection, n, rows)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                on = self.schema.get_type(condition.name.value) if condition else parent
+                cost += self.selections(on or parent, selection.selection_set, n, rows)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                if fragment is None or name in self.spread:
+                    continue  # unknown or cyclic: validation says so
+                self.spread.add(name)
+                on = self.schema.get_type(fragment.type_condition.name.value)
+                cost += self.selections(on or parent, fragment.selection_set, n, rows)
+                self.spread.discard(name)
+        return cost
+
+    def field(self, parent: GraphQLNamedType, node: FieldNode, n: int, rows: int) -> int:
+        if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+            return 0
+        name = node.name.value
+        definition = parent.fields.get(name)
+        if definition is None:
+            return 0
+        arguments = self.arguments(definition, node)
+        where = node.alias.value if node.alias else name
+        for argument, value in arguments.items():
+            check_value(f"{where}({argument})", argument, value)
+        returned = get_named_type(definition.type)
+        if name == "totalCount":
+            return n
+        if not is_composite_type(returned):
+            return 0
+        if _is_connection(returned):
+            size = page_size(arguments.get("first"))
+            own = n + n * _weight(arguments)
+            return own + self.selections(returned, node.selection_set, n, n * size)
+        if name == "nodes" and isinstance(arguments.get("ids"), list):
+            n *= len(arguments["ids"])
+        elif is_list_type(get_nullable_type(definition.type)):
+            n = rows  # edges and GeoJSON features: one per row of the page
+        return n + self.selections(returned, node.selection_set, n, rows)
+
+    def arguments(self, definition: GraphQLField, node: FieldNode) -> dict[str, Any]:
+        try:
+            return get_argument_values(definition, node, self.variables)
+        except GraphQLError:
+            return {}  # not valid: validation or execution says so
+
+
+def _is_connection(type_: GraphQLNamedType) -> bool:
+    return isinstance(type_, GraphQLObjectType) and {"edges", "pageInfo"} <= set(type_.fields)
+
+
+def _weight(arguments: dict[str, Any]) -> int:
+    """Extra objects a list's arguments cost: a radius search measures the candidates in
+    its circle."""
+    filter_ = arguments.get("filter")
+    nabij = filter_.get("nabij") if isinstance(filter_, dict) else None
+    straal = nabij.get("straalKm") if isinstance(nabij, dict) else None
+    if isinstance(straal, int | float) and math.isfinite(straal) and straal > 0:
+        return math.ceil(NABIJ_WEIGHT * straal**2)
+    return 0
+
+
+def check_value(where: str, name: str, value: Any) -> None:
+    """Checks one argument (or input field) value and what it holds against the input limits;
+    ``where`` names it in the error (``onderwijsaanbieders(filter.zoek)``)."""
+    if isinstance(value, str):
+        _check_string(where, name, value)
+    elif isinstance(value, list):
+        if len(value) > MAX_LIST:
+            raise BadUserInput(f"{where}: at most {MAX_LIST} values, got {len(value):,}")
+        for item in value:
+            check_value(where, name, item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_value(f"{where.removesuffix(')')}.{key})", key, item)
+
+
+def _check_string(where: str, name: str, value: str) -> None:
+    limit = MAX_STRING_OF.get(name, MAX_STRING)
+    if len(value) > limit:
+        raise BadUserInput(f"{where}: at most {limit:,} characters, got {len(value):,}")
+    for position, character in _controls(value):
+        raise BadUserInput(
+            f"{where}: control character U+{ord(character):04X} at position {position}; "
+            "strings may not hold control characters"
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise BadUserInput(
+            f"{where}: not valid Unicode at position {error.start} (a lone surrogate)"
+        ) from None
+    if name == "zoek" and len(words := value.split()) > MAX_ZOEK_WORDS:
+        raise BadUserInput(f"{where}: at most {MAX_ZOEK_WORDS} words, got {len(words):,}")
+
+
+def _controls(value: str) -> Iterator[tuple[int, str]]:
+    if value.isprintable():
+        return
+    for position, character in enumerate(value):
+        if (ord(character) < 0x20 or ord(character) == 0x7F) and character not in ALLOWED_CONTROLS:
+            yield position, character
+
+
+class Limits(SchemaExtension):
+    """Checks every operation against the input limits and the cost budget during validation
+    (so no SQL runs for a refused one) and reports the cost in ``extensions.cost``."""
+
+    def __init__(self, *, budget: int = DEFAULT_BUDGET) -> None:
+        self.budget = budget
+        self.cost: Cost | None = None
+
+    def on_operation(self) -> Iterator[None]:
+        self.cost = None
+        context = self.execution_context
+        context.validation_rules = (*context.validation_rules, self._rule())
+        yield
+
+    def get_results(self) -> dict[str, Any]:
+        return {"cost": self.cost.extension()} if self.cost is not None else {}
+
+    def _rule(self) -> type[ValidationRule]:
+        extension = self
+
+        class WithinLimits(ValidationRule):
+            def leave_document(self, node: DocumentNode, *_: Any) -> None:
+                context = extension.execution_context
+                try:
+                    extension.cost = measure(
+                        self.context.schema,
+                        node,
+                        context.operation_name,
+                        context.variables,
+                        extension.budget,
+                    )
+                except OnderwijsgraafError as error:
+                    self.report_error(refusal(error))
+
+        return WithinLimits
+
+
+def refusal(error: OnderwijsgraafError) -> GraphQLError:
+    """The GraphQL error of a refused request; an over-budget one carries its cost and the
+    budget."""
+    extensions: dict[str, Any] = {}
+    if isinstance(error, OverBudget):
+        extensions = {"cost": error.cost.requested, "budget": error.cost.budget}
+    return GraphQLError(error.message, extensions=extensions, original_error=error)
