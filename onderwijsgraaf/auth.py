@@ -2,9 +2,10 @@
 
 A token is a JWT signed with an asymmetric key (RS256 or ES256) from the configured JWKS (a
 file or a URL); issuer, audience, expiry and not-before are checked with 30 s of clock skew.
-Roles come from the ``roles`` claim: ``inspectie``, ``duo`` and ``gemeente:<CBS code>``.
-No token: the anonymous viewer. Any token that is not acceptable: ``Unauthenticated`` — never
-a silent fall back to anonymous.
+Roles come from the ``roles`` claim: ``inspectie``, ``duo`` and ``gemeente:<CBS code>``, each
+exactly so (no other case, no whitespace). No token: the anonymous viewer. Any token that is not
+acceptable, including one the JWT library cannot read at all: ``Unauthenticated`` — never a
+silent fall back to anonymous, never a server error.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from onderwijsgraaf.errors import Unauthenticated
 
 ALGORITHMS = ["RS256", "ES256"]
 LEEWAY_SECONDS = 30
-ROLE = re.compile(r"^(inspectie|duo|gemeente:[0-9]{4})$")
+# matched whole (``fullmatch``): "duo\n" or " duo" is no role
+ROLE = re.compile(r"inspectie|duo|gemeente:[0-9]{4}")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class Verifier:
         claims = self._claims(token.strip())
         roles = claims.get("roles", [])
         if not isinstance(roles, list) or not all(
-            isinstance(r, str) and ROLE.match(r) for r in roles
+            isinstance(r, str) and ROLE.fullmatch(r) for r in roles
         ):
             raise Unauthenticated(
                 "token claim 'roles' must list inspectie, duo or gemeente:<CBS code>"
@@ -100,6 +102,12 @@ class Verifier:
             raise Unauthenticated("token signature is not valid") from None
         except (jwt.PyJWTError, ValueError) as error:
             raise Unauthenticated(f"token is not acceptable: {error}") from None
+        except Unauthenticated:
+            raise
+        except Exception as error:  # whatever else the library fails on while reading it
+            raise Unauthenticated(
+                f"token is not acceptable: it cannot be read ({type(error).__name__})"
+            ) from None
         return claims
 
     def _signing_key(self, token: str) -> Any:
@@ -109,13 +117,23 @@ class Verifier:
                 f"token algorithm {header.get('alg')!r} is not allowed; use RS256 or ES256"
             )
         if self._client is not None:
-            return self._client.get_signing_key_from_jwt(token).key
+            key = self._client.get_signing_key_from_jwt(token)
+        else:
+            key = self._file_key(header.get("kid"))
+        if key.algorithm_name != header["alg"]:
+            # an RS256 token checked with an EC key (or the other way round) is not a token of
+            # this key, whatever its signature
+            raise Unauthenticated(
+                f"token algorithm {header['alg']!r} does not match its key ({key.algorithm_name})"
+            )
+        return key.key
+
+    def _file_key(self, kid: object) -> jwt.PyJWK:
         path = Path(self.jwks)
         if not path.is_file():
             raise Unauthenticated("tokens are not accepted: no JWKS is configured (AUTH_JWKS)")
         keys = jwt.PyJWKSet.from_dict(json.loads(path.read_text(encoding="utf-8"))).keys
-        kid = header.get("kid")
         matching = [k for k in keys if kid is None or k.key_id == kid]
         if len(matching) != 1:
             raise Unauthenticated("token key id (kid) is not in the JWKS")
-        return matching[0].key
+        return matching[0]

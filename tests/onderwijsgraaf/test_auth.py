@@ -1,4 +1,5 @@
-"""Bearer tokens: what is accepted, and every way a token is refused."""
+"""Bearer tokens: what is accepted, and every way a token is refused (by the verifier, and over
+HTTP through the real app on SQLite and PostgreSQL: 401 UNAUTHENTICATED, never a server error)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,10 @@ from cryptography.hazmat.primitives import serialization
 from onderwijsgraaf.auth import ANONYMOUS, Verifier
 from onderwijsgraaf.devkeys import JWKS, PRIVATE_KEY, keygen
 from onderwijsgraaf.errors import Unauthenticated
+from tests.conftest import Api, Target, assert_same_answer, serving
 
 ISSUER, AUDIENCE = "https://idp.test", "onderwijsgraaf"
+GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +108,10 @@ def _hs256_with_public_key(keys: Path) -> str:
     return f"{signing_input}.{_b64(signature)}"
 
 
+def _with_role(role: str) -> Callable[[Path, Path], str]:
+    return lambda k, o: "Bearer " + token(k, roles=[role])
+
+
 BAD_TOKENS: dict[str, tuple[Callable[[Path, Path], str], str]] = {
     "malformed": (lambda k, o: "Bearer not.a.token", "not acceptable"),
     "not bearer": (lambda k, o: "Basic dXNlcjpwYXNz", "Authorization must be 'Bearer <token>'"),
@@ -125,6 +132,30 @@ BAD_TOKENS: dict[str, tuple[Callable[[Path, Path], str], str]] = {
     "other audience": (lambda k, o: "Bearer " + token(k, aud="someone-else"), "another audience"),
     "no subject": (lambda k, o: "Bearer " + token(k, sub=None), "not acceptable"),
     "unknown role": (lambda k, o: "Bearer " + token(k, roles=["admin"]), "claim 'roles' must list"),
+    # RS256 in the header, the JWKS holds an EC key: the library cannot even try the signature
+    "rs256 header, an ec key": (
+        lambda k, o: "Bearer eyJhbGciOiJSUzI1NiJ9.e30.AAAA",
+        "token algorithm 'RS256' does not match its key (ES256)",
+    ),
+    "key id not a string": (
+        lambda k, o: "Bearer eyJhbGciOiJFUzI1NiIsImtpZCI6MX0.e30.AAAA",
+        "Key ID header parameter must be a string",
+    ),
+    "header not base64": (lambda k, o: "Bearer e!J.e30.AAAA", "not acceptable"),
+    **{
+        f"role {role!r}": (_with_role(role), "claim 'roles' must list")
+        for role in [
+            "duo\n",
+            " duo",
+            "duo ",
+            "Duo",
+            "inspectie\t",
+            "gemeente:0363\n",
+            "gemeente: 0363",
+            "gemeente:036３",  # a digit that is not ASCII
+            "",
+        ]
+    },
 }
 
 
@@ -138,3 +169,59 @@ def test_bad_tokens_are_refused(keys: Path, other_keys: Path, case: str) -> None
 def test_without_a_jwks_no_token_is_accepted(keys: Path, tmp_path: Path) -> None:
     with pytest.raises(Unauthenticated, match="no JWKS is configured"):
         Verifier(str(tmp_path / "missing.json"), ISSUER, AUDIENCE).viewer("Bearer " + token(keys))
+
+
+MALFORMED_TOKEN = "Bearer eyJhbGciOiJSUzI1NiJ9.e30.AAAA"
+
+
+@pytest.fixture
+async def guarded(seeded: Target, keys: Path) -> AsyncIterator[Api]:
+    """The API, on SQLite and PostgreSQL, accepting tokens signed with ``keys``."""
+    async with serving(
+        seeded, auth_jwks=str(keys / JWKS), auth_issuer=ISSUER, auth_audience=AUDIENCE
+    ) as api:
+        yield api
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [MALFORMED_TOKEN, "Bearer " + "A" * 300, "Bearer eyJhbGciOiJFUzI1NiJ9.e30.AAAA"],
+)
+async def test_a_token_the_library_cannot_read_is_401(guarded: Api, authorization: str) -> None:
+    requests: list[tuple[str, dict[str, Any]]] = [
+        ("POST", {"json": {"query": "{ ik { rollen } }"}}),
+        ("GET", {"params": {"query": "{ ik { rollen } }"}}),
+    ]
+    for method, request in requests:
+        for accept, data in [("application/json", {"data": None}), (GRAPHQL_RESPONSE, {})]:
+            headers = {"Authorization": authorization, "Accept": accept}
+            response = await guarded.client.request(method, "/graphql", headers=headers, **request)
+            assert guarded.reference is not None
+            expected = await guarded.reference.request(
+                method, "/graphql", headers=headers, **request
+            )
+            assert_same_answer(response, expected, authorization)
+            assert response.status_code == 401
+            assert response.headers["content-type"].startswith(accept)
+            assert response.headers["www-authenticate"].startswith("Bearer")
+            body = response.json()
+            (error,) = body.pop("errors")
+            assert body == data
+            assert error["extensions"] == {"code": "UNAUTHENTICATED"}
+            assert error["message"].startswith("token ")
+
+
+async def test_a_role_with_whitespace_is_401(guarded: Api, keys: Path) -> None:
+    for role in ["duo\n", " gemeente:0363", "inspectie "]:
+        headers = {"Authorization": "Bearer " + token(keys, roles=[role])}
+        response = await guarded.client.post(
+            "/graphql", json={"query": "{ ik { rollen } }"}, headers=headers
+        )
+        assert response.status_code == 401, role
+        assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_a_valid_token_gives_its_roles_over_http(guarded: Api, keys: Path) -> None:
+    headers = {"Authorization": "Bearer " + token(keys, roles=["gemeente:0363", "duo"])}
+    data = await guarded.as_viewer(headers).data("{ ik { anoniem rollen } }")
+    assert data == {"ik": {"anoniem": False, "rollen": ["duo", "gemeente:0363"]}}

@@ -133,7 +133,7 @@ async def test_cors_is_open_for_reads(sqlite_api: Api) -> None:
     # the same headers without an Origin, so shared caches need not vary by it
     plain = await sqlite_api.client.get("/graphql", params=PARAMS)
     assert plain.headers["access-control-allow-origin"] == "*"
-    assert read.headers["vary"] == plain.headers["vary"] == "Authorization"
+    assert read.headers["vary"] == plain.headers["vary"] == "Accept, Authorization"
 
 
 async def test_cors_origins_can_be_limited(seeded_sqlite: Target) -> None:
