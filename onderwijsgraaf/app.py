@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from graphql import build_schema as graphql_schema
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
@@ -25,11 +26,20 @@ from onderwijsgraaf.db.engine import create_engine
 from onderwijsgraaf.db.migrate import current_revision, head_revision
 from onderwijsgraaf.db.userdata import UserData
 from onderwijsgraaf.db.versie import DataVersion
+from onderwijsgraaf.deadline import Deadline
 from onderwijsgraaf.documents import TrustedDocuments
-from onderwijsgraaf.endpoint import GraphQLApp
-from onderwijsgraaf.errors import Unauthenticated
+from onderwijsgraaf.endpoint import (
+    CONTENT_TYPE,
+    GRAPHQL_RESPONSE,
+    JSON,
+    GraphQLApp,
+    json_content_type,
+    negotiated,
+)
+from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, Unauthenticated, database_unavailable
 from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
+from onderwijsgraaf.request_size import RequestSize
 from onderwijsgraaf.response_cache import AnonymousAnswers, ResponseCache
 from onderwijsgraaf.settings import Settings
 from schema.query import build_schema
@@ -37,7 +47,8 @@ from schema.query import build_schema
 
 class Authenticated:
     """Turns the bearer token into the viewer before GraphQL sees the request; a token that is
-    not acceptable ends the request with 401 and an UNAUTHENTICATED error, no data."""
+    not acceptable ends the request with 401 and an UNAUTHENTICATED error, no data (in
+    application/json ``"data": null``, in application/graphql-response+json no ``data``)."""
 
     def __init__(self, app: ASGIApp, verifier: Verifier) -> None:
         self.app = app
@@ -45,21 +56,55 @@ class Authenticated:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
+            headers = Request(scope).headers
             try:
-                viewer = self.verifier.viewer(Request(scope).headers.get("authorization"))
+                viewer = self.verifier.viewer(headers.get("authorization"))
             except Unauthenticated as error:
+                media = negotiated(headers.get("accept"))
+                errors = [{"message": error.message, "extensions": {"code": error.code}}]
                 response = JSONResponse(
-                    {
-                        "data": None,
-                        "errors": [{"message": error.message, "extensions": {"code": error.code}}],
-                    },
+                    {"errors": errors}
+                    if media == GRAPHQL_RESPONSE
+                    else {"data": None, "errors": errors},
                     status_code=401,
-                    headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+                    headers={"WWW-Authenticate": 'Bearer error="invalid_token"', "Vary": "Accept"},
+                    media_type=CONTENT_TYPE[media],
                 )
                 await response(scope, receive, send)
                 return
             scope.setdefault("state", {})["viewer"] = viewer
         await self.app(scope, receive, send)
+
+
+class JsonAnswers(AnonymousAnswers):
+    """The door of the response cache for requests answered in application/json: a GET, or a
+    POST of a JSON body. Others (another media type, another content type) pass it by."""
+
+    def _keepable(self, scope: Scope) -> bool:
+        if not super()._keepable(scope):
+            return False
+        headers = Headers(scope=scope)
+        if negotiated(headers.get("accept")) != JSON:
+            return False
+        return scope["method"] == "GET" or json_content_type(headers.get("content-type"))
+
+
+def unless_unavailable(
+    version: Callable[[], Awaitable[str | None]],
+) -> Callable[[], Awaitable[str | None]]:
+    """The data version, or None (unknown: nothing is kept or served from a cache) while the
+    database cannot be reached; the request then goes on and is answered 503 by the endpoint
+    when it needs the database."""
+
+    async def current() -> str | None:
+        try:
+            return await version()
+        except Exception as error:
+            if database_unavailable(error):
+                return None
+            raise
+
+    return current
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -69,6 +114,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     engine = create_engine(
         settings.read_url,
         schema=settings.database_schema,
+        statement_timeout=settings.request_deadline,
         pool_size=settings.database_pool_size,
         max_overflow=0,
     )
@@ -97,36 +143,40 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await userdata.dispose()
 
     verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
-    schema = build_schema()
-    compiler = Compiler(schema, engine.dialect) if settings.query_compiler else None
+    schema = build_schema(settings.cost_budget)
+    compiler = (
+        Compiler(schema, engine.dialect, settings.cost_budget) if settings.query_compiler else None
+    )
     cache_bytes = int(settings.response_cache_mb * 1024 * 1024)
     cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
     documents = TrustedDocuments(
         userdata,
         graphql_schema(schema.as_str()),
         settings.trusted_documents_from_post,
+        post_max=settings.trusted_documents_post_max,
+        post_bytes=int(settings.trusted_documents_post_mb * 1024 * 1024),
     )
+    current = unless_unavailable(version.current)
     graphql = Authenticated(
         CachedReads(
-            GraphQLApp(schema, engine, documents, compiler, cache, version.current),
-            version.current,
+            GraphQLApp(schema, engine, documents, compiler, cache, current),
+            current,
             settings.cache_max_age,
         ),
         verifier,
     )
     app = Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route(
+                "/graphql", Deadline(graphql, settings.request_deadline), methods=["GET", "POST"]
+            ),
             Route("/health", health, methods=["GET"]),
             Route("/kaart", kaart, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[
-            *(
-                [Middleware(AnonymousAnswers, cache=cache, version=version.current)]
-                if cache is not None
-                else []
-            ),
+            Middleware(RequestSize),  # first: no layer reads a body larger than allowed
+            *([Middleware(JsonAnswers, cache=cache, version=current)] if cache is not None else []),
             Middleware(
                 ReadCors,
                 allow_origins=settings.cors_origins,
@@ -149,7 +199,11 @@ async def _health(engine: AsyncEngine) -> JSONResponse:
     try:
         revision = await current_revision(engine)
     except Exception:
-        return JSONResponse({"status": "database unavailable"}, status_code=503)
+        return JSONResponse(
+            {"status": "database unavailable"},
+            status_code=503,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
     if revision != head_revision():
         return JSONResponse(
             {"status": "schema out of date", "revision": revision, "expected": head_revision()},

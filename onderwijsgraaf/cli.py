@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -56,8 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     seed = commands.add_parser(
         "seed",
         help="build the database from the source files and swap it in",
-        description="Build the whole database from the source files (SEED_DATA_DIR) aside, "
-        "then swap it in. On any error the previous data stays in place and keeps serving.",
+        description="Check every source file (SEED_DATA_DIR), build the whole database aside, "
+        "then swap it in. A file that cannot be read, holds a bad value, has fewer rows than "
+        "its minimum (seed/data/SOURCES.md) or more than 10 % fewer than the data now "
+        "serving was built from is refused with one line naming file, line and field, and "
+        "exit code 1; so is a failed write (a full disk). The previous data then stays in "
+        "place and keeps serving.",
     )
     seed.add_argument(
         "--data-dir", type=Path, help="folder with the source files (default SEED_DATA_DIR)"
@@ -65,7 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument(
         "--if-empty", action="store_true", help="do nothing when the database already holds data"
     )
-    seed.add_argument("--quiet", action="store_true", help="print no progress")
+    seed.add_argument(
+        "--accept-shrink",
+        action="store_true",
+        default=os.environ.get("SEED_ACCEPT_SHRINK") == "1",
+        help="seed even when a source file has more than 10 %% fewer rows than the data now "
+        "serving was built from (also SEED_ACCEPT_SHRINK=1, e.g. make seed SEED_ACCEPT_SHRINK=1)",
+    )
+    seed.add_argument("--quiet", action="store_true", help="print no progress, only errors")
     seed.set_defaults(handler=_seed)
 
     sdl = commands.add_parser(
@@ -142,8 +153,12 @@ def _parser() -> argparse.ArgumentParser:
         help="register .graphql files; prints each one's sha256",
         description="Check each file against the schema and register it in the database at "
         "DATABASE_URL; prints 'sha256:<hash> <file>' per file. A file that is not valid is "
-        "refused with the reason, and then none is registered. Registering a document that is "
-        "already known changes nothing.",
+        "refused with the reason, and then none is registered; so is every file when the "
+        "database does not take them (full, read-only, unavailable). Documents added here are "
+        "kept for good: they do not count towards the quota of those registered by POST "
+        "(TRUSTED_DOCUMENTS_POST_MAX, TRUSTED_DOCUMENTS_POST_MB) and are never removed to make "
+        "room. Registering a document that is already known changes nothing, except that one "
+        "registered by POST is now kept for good.",
     )
     add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a .graphql document")
     add.set_defaults(handler=_documents_add)
@@ -206,11 +221,14 @@ def _schema(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _documents_add(settings: Settings, args: argparse.Namespace) -> int:
+    import logging
+
     from graphql import build_schema as graphql_schema
 
     from onderwijsgraaf.db.userdata import UserData
-    from onderwijsgraaf.documents import TrustedDocuments
+    from onderwijsgraaf.documents import DocumentError, TrustedDocuments
 
+    logging.getLogger("onderwijsgraaf.documents").setLevel(logging.ERROR)  # said below, once
     store = UserData(settings.database_url, settings.database_schema)
     documents = TrustedDocuments(store, graphql_schema(sdl()), from_post=False)
     texts = {}
@@ -231,38 +249,47 @@ def _documents_add(settings: Settings, args: argparse.Namespace) -> int:
         finally:
             await store.dispose()
 
-    for file, sha256 in zip(texts, asyncio.run(register()), strict=True):
+    try:
+        hashes = asyncio.run(register())
+    except DocumentError as error:
+        cause = str(error.__cause__ or "").strip().splitlines()
+        detail = f" ({cause[0]})" if cause else ""
+        print(f"documents add: {error.reason}{detail}", file=sys.stderr)
+        return 1
+    for file, sha256 in zip(texts, hashes, strict=True):
         print(f"sha256:{sha256} {file}")
     return 0
 
 
 def _seed(settings: Settings, args: argparse.Namespace) -> int:
-    from seed.errors import SeedError
-    from seed.load import seed_database
+    from sqlalchemy.exc import SQLAlchemyError
 
-    if args.if_empty and _has_data(settings):
-        print("seed: the database already holds data; nothing to do", file=sys.stderr)
-        return 0
-    started = time.perf_counter()
+    from seed.errors import SeedError
+    from seed.load import reason, seed_database
 
     def progress(message: str) -> None:
         if not args.quiet:
-            print(f"seed [{time.perf_counter() - started:5.1f} s] {message}", file=sys.stderr)
+            print(f"seed: {message}", file=sys.stderr)
 
     try:
-        counts = asyncio.run(
+        if args.if_empty and _has_data(settings):
+            progress("the database already holds data; nothing to do")
+            return 0
+        asyncio.run(
             seed_database(
                 settings.database_url,
                 settings.database_schema,
                 args.data_dir or settings.seed_data_dir,
                 progress,
+                accept_shrink=args.accept_shrink,
             )
         )
     except SeedError as error:
         print(f"seed failed, the database is unchanged: {error}", file=sys.stderr)
         return 1
-    if not args.quiet:
-        print(json.dumps(counts, indent=2))
+    except (OSError, SQLAlchemyError) as error:
+        print(f"seed failed: cannot use the database: {reason(error)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -11,13 +11,17 @@
 | AUTH_AUDIENCE   | onderwijsgraaf                                   | the `aud` tokens must carry               |
 | CORS_ORIGINS    | *                                                | origins that may read from a browser (comma-separated; empty: none) |
 | CACHE_MAX_AGE   | 300                                              | seconds browsers and CDNs may keep an anonymous GET answer |
-| TRUSTED_DOCUMENTS_FROM_POST | 1                                    | 1: a POST with query and hash registers it; 0: only the CLI does |
+| TRUSTED_DOCUMENTS_FROM_POST | 0                                    | 1: a POST with query and hash registers it (within the quota below); 0: only the CLI does |
+| TRUSTED_DOCUMENTS_POST_MAX | 1000                                  | documents registered by POST kept at most; a new one first removes the least recently used of them (never those added by the CLI) |
+| TRUSTED_DOCUMENTS_POST_MB | 10                                     | MB of UTF-8 text those documents hold at most, by the same rule |
 | KAART_TEGELS    | https://tile.openstreetmap.org/{z}/{x}/{y}.png   | tile URL template of the /kaart page (empty: no tiles) |
 | KAART_TEGELS_ATTRIBUTIE | © OpenStreetMap-bijdragers               | attribution shown with those tiles        |
 | DATABASE_POOL_SIZE | 10                                            | connections each API process keeps open to the register (one per request in flight), and at most as many to the user data |
 | DATA_VERSION_TTL | 1                                               | seconds an API process trusts the data version it read (a new seed shows after at most this long) |
 | QUERY_COMPILER  | 1                                                | 1: compile covered operations to one SQL statement per root field; 0: always resolve field by field |
 | RESPONSE_CACHE_MB | 64                                             | memory each API process may use for whole answers it keeps (0: no response cache) |
+| REQUEST_DEADLINE | 10                                              | seconds a GraphQL request may take; then it is stopped (DEADLINE_EXCEEDED), its statements too |
+| COST_BUDGET     | 25000                                            | the most objects one request's answer may hold (counted before it runs; see `schema/limits.py`) |
 """
 
 from __future__ import annotations
@@ -43,13 +47,17 @@ class Settings:
     auth_audience: str = "onderwijsgraaf"
     cors_origins: tuple[str, ...] = ("*",)
     cache_max_age: int = 300
-    trusted_documents_from_post: bool = True
+    trusted_documents_from_post: bool = False
+    trusted_documents_post_max: int = 1000
+    trusted_documents_post_mb: float = 10
     kaart_tegels: str = OSM_TEGELS
     kaart_tegels_attributie: str = OSM_ATTRIBUTIE
     database_pool_size: int = 10
     data_version_ttl: float = 1.0
     query_compiler: bool = True
     response_cache_mb: float = 64
+    request_deadline: float = 10.0
+    cost_budget: int = 25_000
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -69,13 +77,17 @@ class Settings:
                 o.strip() for o in os.environ.get("CORS_ORIGINS", "*").split(",") if o.strip()
             ),
             cache_max_age=int(os.environ.get("CACHE_MAX_AGE", "300")),
-            trusted_documents_from_post=os.environ.get("TRUSTED_DOCUMENTS_FROM_POST", "1") != "0",
+            trusted_documents_from_post=os.environ.get("TRUSTED_DOCUMENTS_FROM_POST", "0") == "1",
+            trusted_documents_post_max=int(os.environ.get("TRUSTED_DOCUMENTS_POST_MAX", "1000")),
+            trusted_documents_post_mb=float(os.environ.get("TRUSTED_DOCUMENTS_POST_MB", "10")),
             kaart_tegels=os.environ.get("KAART_TEGELS", OSM_TEGELS),
             kaart_tegels_attributie=os.environ.get("KAART_TEGELS_ATTRIBUTIE", OSM_ATTRIBUTIE),
             database_pool_size=int(os.environ.get("DATABASE_POOL_SIZE", "10")),
             data_version_ttl=float(os.environ.get("DATA_VERSION_TTL", "1")),
             query_compiler=os.environ.get("QUERY_COMPILER", "1") != "0",
             response_cache_mb=float(os.environ.get("RESPONSE_CACHE_MB", "64")),
+            request_deadline=float(os.environ.get("REQUEST_DEADLINE", "10")),
+            cost_budget=int(os.environ.get("COST_BUDGET", "25000")),
         )
 
     @property

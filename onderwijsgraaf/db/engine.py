@@ -8,19 +8,23 @@ its names again in the new schema, so a swap needs no restart. Connections are n
 checkout; a broken one fails its request and is replaced.
 
 Floats leave PostgreSQL in their shortest exact form (``extra_float_digits``), as Python writes
-them. SQLite connections get two functions the compiled statements use: ``og_base64url(text)``
+them. Statements stop at the request's deadline (``deadline``). SQLite connections get two functions the compiled statements use: ``og_base64url(text)``
 (URL-safe base64 of the UTF-8 bytes, padded) and ``og_float(real)`` (Python's ``repr``).
 """
 
 from __future__ import annotations
 
 import base64
+import math
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
+from sqlalchemy.util import await_
+
+from onderwijsgraaf.db.deadline import PROGRESS_STEPS, StatementDeadline
 
 STATEMENT_CACHE_SIZE = 512
 
@@ -29,15 +33,21 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_engine(url: str, schema: str | None = None, **kwargs: Any) -> AsyncEngine:
-    """An async engine for ``url``; on PostgreSQL bound to ``schema`` via search_path."""
+def create_engine(
+    url: str, schema: str | None = None, statement_timeout: float | None = None, **kwargs: Any
+) -> AsyncEngine:
+    """An async engine for ``url``; on PostgreSQL bound to ``schema`` via search_path. With
+    ``statement_timeout`` (seconds) PostgreSQL stops any statement that runs longer."""
     if is_sqlite(url):
         engine = _create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_on_connect)
+        event.listen(engine.sync_engine, "checkout", _sqlite_on_checkout)
         return engine
     server_settings = {"extra_float_digits": "3"}
     if schema:
         server_settings["search_path"] = schema
+    if statement_timeout is not None:
+        server_settings["statement_timeout"] = str(math.ceil(statement_timeout * 1000))
     connect_args: dict[str, Any] = {
         "server_settings": server_settings,
         "statement_cache_size": STATEMENT_CACHE_SIZE,
@@ -56,9 +66,18 @@ def float_text(value: float | None) -> str | None:
     return None if value is None else repr(float(value))
 
 
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_on_connect(dbapi_connection: Any, record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
     dbapi_connection.create_function("og_base64url", 1, base64url, deterministic=True)
     dbapi_connection.create_function("og_float", 1, float_text, deterministic=True)
+    deadline = record.info["deadline"] = StatementDeadline()
+    driver = dbapi_connection.driver_connection
+    await_(driver.set_progress_handler(deadline.passed, PROGRESS_STEPS))
+
+
+def _sqlite_on_checkout(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """A connection taken from the pool stops its statements at the deadline of the request
+    that takes it (none outside a request)."""
+    record.info["deadline"].arm()
