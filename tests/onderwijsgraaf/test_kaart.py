@@ -7,14 +7,10 @@ internet, and the markers must show all the same. A screenshot is kept in tests/
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 from playwright.async_api import Page, async_playwright
 from sqlalchemy import select
 
@@ -29,6 +25,7 @@ from onderwijsgraaf.db.models import (
 from onderwijsgraaf.peildatum import vandaag
 from onderwijsgraaf.settings import ROOT, Settings
 from tests.conftest import DATA_DIR, Target, valid_on
+from tests.live import live
 from tests.vincenty import vincenty_km
 
 CHROMIUM = "/usr/bin/chromium"
@@ -45,20 +42,8 @@ def server(seeded_sqlite: Target) -> Iterator[str]:
             seed_data_dir=DATA_DIR,
         )
     )
-    listening = socket.socket()
-    listening.bind(("127.0.0.1", 0))
-    port = listening.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-    listening.close()
+    with live(app) as url:
+        yield url
 
 
 @pytest.fixture
