@@ -10,7 +10,6 @@ from contextlib import asynccontextmanager
 from graphql import build_schema as graphql_schema
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
-from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
@@ -31,9 +30,7 @@ from onderwijsgraaf.documents import TrustedDocuments
 from onderwijsgraaf.endpoint import (
     CONTENT_TYPE,
     GRAPHQL_RESPONSE,
-    JSON,
     GraphQLApp,
-    json_content_type,
     negotiated,
 )
 from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, Unauthenticated, database_unavailable
@@ -74,19 +71,6 @@ class Authenticated:
                 return
             scope.setdefault("state", {})["viewer"] = viewer
         await self.app(scope, receive, send)
-
-
-class JsonAnswers(AnonymousAnswers):
-    """The door of the response cache for requests answered in application/json: a GET, or a
-    POST of a JSON body. Others (another media type, another content type) pass it by."""
-
-    def _keepable(self, scope: Scope) -> bool:
-        if not super()._keepable(scope):
-            return False
-        headers = Headers(scope=scope)
-        if negotiated(headers.get("accept")) != JSON:
-            return False
-        return scope["method"] == "GET" or json_content_type(headers.get("content-type"))
 
 
 def unless_unavailable(
@@ -176,7 +160,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ],
         middleware=[
             Middleware(RequestSize),  # first: no layer reads a body larger than allowed
-            *([Middleware(JsonAnswers, cache=cache, version=current)] if cache is not None else []),
+            *(
+                [Middleware(AnonymousAnswers, cache=cache, version=current)]
+                if cache is not None
+                else []
+            ),
             Middleware(
                 ReadCors,
                 allow_origins=settings.cors_origins,

@@ -115,8 +115,17 @@ class AnonymousAnswers:
         if version is None:
             await self.app(scope, _replay(body, receive), send)
             return
-        origin = Headers(scope=scope).get("origin", "")
-        key = [scope["method"], scope["query_string"].decode("latin-1"), body.hex(), origin]
+        headers = Headers(scope=scope)
+        # everything of the request the answer depends on: the media type it is written in
+        # follows Accept, its status the Content-Type
+        key = [
+            scope["method"],
+            scope["query_string"].decode("latin-1"),
+            body.hex(),
+            headers.get("origin", ""),
+            headers.get("accept", ""),
+            headers.get("content-type", ""),
+        ]
         digest = ResponseCache.key(key, ANONYMOUS, vandaag())
         kept = self.cache.get(digest, version) if digest is not None else None
         if kept is not None:
