@@ -152,7 +152,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         routes=[
             Route(
-                "/graphql", Deadline(graphql, settings.request_deadline), methods=["GET", "POST"]
+                # every method: the endpoint refuses all but GET and POST with a GraphQL error
+                "/graphql",
+                Deadline(graphql, settings.request_deadline),
             ),
             Route("/health", health, methods=["GET"]),
             Route("/kaart", kaart, methods=["GET"]),

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxTokensLimiter
 from strawberry.types import ExecutionContext, Info
 
 from onderwijsgraaf.peildatum import vandaag
@@ -43,9 +43,6 @@ from schema.types.bestuur import Onderwijsbestuur
 from schema.types.locatie import Onderwijslocatie, OnderwijslocatieConnection
 from schema.types.opleidingseenheid import Opleidingseenheid
 from schema.waardelijsten import Waardelijsten, waardelijsten
-
-MAX_DEPTH = 12
-MAX_ALIASES = 30
 
 Peildatum = Annotated[
     dt.date | None,
@@ -321,8 +318,6 @@ def build_schema(budget: int = DEFAULT_BUDGET) -> strawberry.Schema:
         extensions=[
             ErrorCodes,
             AuditLog,
-            partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
-            partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
             partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
             partial(Limits, budget=budget),
         ],

@@ -1,7 +1,7 @@
 """Operations compiled to statements, once per document and variables.
 
-``Compiler.plan`` parses and validates a document once (cached by its text, with the same
-validation rules as the schema, depth, alias and token limits included), picks the operation,
+``Compiler.plan`` parses and validates a document once (cached by its text; its size, depth
+and aliases checked first, as the schema checks them: ``schema.limits``), picks the operation,
 checks its input limits and cost (``schema.limits``), coerces its variables and turns each root
 field into one SQL statement that returns that field's JSON (``roots``). Plans are cached by
 (document, operation name, variables, the viewer's roles, today's date); an operation the
@@ -23,13 +23,11 @@ import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, cast
 
 import sqlalchemy as sa
 import strawberry
 from graphql import (
-    ASTValidationRule,
     DocumentNode,
     FragmentDefinitionNode,
     GraphQLError,
@@ -41,7 +39,6 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FragmentDetails, collect_fields
 from graphql.execution.values import get_argument_values, get_variable_values
-from strawberry.extensions import AddValidationRules
 from strawberry.types.arguments import convert_arguments
 from strawberry.utils.str_converters import to_camel_case
 
@@ -51,7 +48,7 @@ from onderwijsgraaf.compiler.selection import NotCompiled, Selected, Walk
 from onderwijsgraaf.compiler.sqljson import Dialect
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import OnderwijsgraafError
-from schema.limits import DEFAULT_BUDGET, MAX_TOKENS, Cost, measure
+from schema.limits import DEFAULT_BUDGET, MAX_TOKENS, Cost, check_document, measure
 
 log = logging.getLogger("onderwijsgraaf.compiler")
 MAX_DOCUMENTS = 1000
@@ -153,7 +150,6 @@ class Compiler:
         self.graphql = schema._schema
         self.sql_dialect = dialect
         self.dialect = Dialect(dialect.name)
-        self.rules = _validation_rules(schema)
         self.query_fields = {
             field.graphql_name or to_camel_case(field.python_name): field
             for field in schema.query.__strawberry_definition__.fields  # type: ignore[attr-defined]
@@ -168,9 +164,11 @@ class Compiler:
             return cast(DocumentNode | None, found)
         try:
             document: DocumentNode | None = parse(query, max_tokens=MAX_TOKENS)
-        except GraphQLError:
+            if document is not None:
+                check_document(document)
+        except (GraphQLError, OnderwijsgraafError):
             document = None
-        if document is not None and validate(self.graphql, document, self.rules):
+        if document is not None and validate(self.graphql, document, specified_rules):
             document = None
         self.documents.remember(query, document)
         return document
@@ -299,15 +297,3 @@ def _plan_key(
     except (TypeError, ValueError):
         return None
     return (query, operation_name, variables_key, viewer.roles, today)
-
-
-def _validation_rules(schema: strawberry.Schema) -> list[type[ASTValidationRule]]:
-    """The rules the schema validates documents with: GraphQL's own and its extensions'."""
-    rules: list[type[ASTValidationRule]] = list(specified_rules)
-    for extension in schema.extensions:
-        made = extension.func if isinstance(extension, partial) else extension
-        if isinstance(made, type) and issubclass(made, AddValidationRules):
-            instance = extension()
-            if isinstance(instance, AddValidationRules):
-                rules.extend(instance.validation_rules)
-    return rules

@@ -176,8 +176,11 @@ async def test_another_method_is_405(api: Api) -> None:
     response = await api.client.head("/graphql", params=TYPENAME)
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, POST"
-    response = await api.client.put("/graphql", json=TYPENAME)
-    assert response.status_code == 405
+    for method in ("PUT", "DELETE", "PATCH"):
+        response = await api.client.request(method, "/graphql", json=TYPENAME)
+        assert response.status_code == 405
+        assert response.headers["allow"] == "GET, POST"
+        assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
 
 
 async def test_an_unknown_operation_name_is_400(api: Api) -> None:

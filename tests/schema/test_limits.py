@@ -15,6 +15,7 @@ from onderwijsgraaf.request_size import MAX_BODY, MAX_QUERY_STRING
 from schema.limits import (
     DEFAULT_BUDGET,
     MAX_DOCUMENT_CHARS,
+    MAX_FIELDS,
     MAX_LIST,
     MAX_STRING,
     MAX_TOKENS,
@@ -81,8 +82,15 @@ async def test_a_list_filter_of_twenty_thousand_values_is_refused(api: Api) -> N
         "query($g: [String!]) { onderwijslocaties(filter:{gemeentecode: $g}) { totalCount } }",
         {"g": [f"{i:04d}" for i in range(20_000)]},
     )
+    # refused as sent, before GraphQL coerces 20,000 values
+    assert error["message"] == f"variables.g: at most {MAX_LIST} values, got 20,000"
+    # the same limit on a list written in the document, named by its argument
+    codes = ", ".join(f'"{i:04d}"' for i in range(MAX_LIST + 1))
+    error = await refused(
+        api, f"{{ onderwijslocaties(filter:{{gemeentecode: [{codes}]}}) {{ totalCount }} }}"
+    )
     assert error["message"] == (
-        f"onderwijslocaties(filter.gemeentecode): at most {MAX_LIST} values, got 20,000"
+        f"onderwijslocaties(filter.gemeentecode): at most {MAX_LIST} values, got 101"
     )
 
 
@@ -292,3 +300,56 @@ async def test_a_query_string_over_the_limit_is_refused(api: Api) -> None:
     )
     assert response.status_code == 414
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_a_fragment_doubled_thirty_times_is_answered_as_one(api: Api) -> None:
+    # 2^30 spreads of one field, merged by execution into one field: cheap when counted merged
+    fragments = " ".join(f"fragment F{i} on Meta {{ ...F{i + 1} ...F{i + 1} }}" for i in range(30))
+    query = "{ meta { ...F0 } } " + fragments + " fragment F30 on Meta { bijgewerktOp }"
+    body = await api.post(query)
+    assert "errors" not in body, body
+    assert body["extensions"]["cost"]["requested"] == 1
+
+
+async def test_a_long_list_of_wrong_values_is_refused_before_it_is_coerced(api: Api) -> None:
+    error = await refused(
+        api,
+        "query($f: OnderwijsaanbiederFilter) { onderwijsaanbieders(filter: $f) { totalCount } }",
+        {"f": {"gemeentecode": [1] * 100_000}},
+    )
+    assert error["message"] == "variables.f.gemeentecode: at most 100 values, got 100,000"
+
+
+async def test_an_input_object_of_fifty_thousand_fields_is_refused(api: Api) -> None:
+    error = await refused(
+        api,
+        "query($f: OnderwijsaanbiederFilter) { onderwijsaanbieders(filter: $f) { totalCount } }",
+        {"f": {f"k{i}": 1 for i in range(50_000)}},
+    )
+    assert error["message"] == "variables.f: at most 100 fields, got 50,000"
+
+
+@pytest.mark.parametrize("straal", ["1e200", "1.7976931348623157e308", "100.0000001"])
+async def test_a_radius_out_of_range_is_refused_whatever_its_size(api: Api, straal: str) -> None:
+    error = await api.error(
+        f'{{ onderwijslocaties(first: 1, filter: {{nabij: {{postcode: "3511AB", '
+        f"straalKm: {straal}}}}}) {{ totalCount }} }}"
+    )
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "at most 100 km" in error["message"]
+
+
+async def test_a_document_of_too_many_fields_is_refused_before_validation(api: Api) -> None:
+    fields = " ".join(["bijgewerktOp"] * (MAX_FIELDS + 1))
+    error = await refused(api, f"{{ meta {{ {fields} }} }}")
+    assert error["message"] == (
+        f"the document selects {MAX_FIELDS + 2:,} fields; at most {MAX_FIELDS:,}. "
+        "Ask for fewer fields or aliases"
+    )
+
+
+async def test_two_operations_without_an_operation_name_are_refused(api: Api) -> None:
+    error = await refused(api, "query A { meta { versie } } query B { meta { bijgewerktOp } }")
+    assert error["message"] == (
+        "the document has 2 operations; give operationName to say which one to run"
+    )
