@@ -170,17 +170,7 @@ class TrustedDocuments:
             async with self.store.engine.begin() as conn:
                 await conn.execute(
                     _insert_for_good(conn.dialect.name),
-                    [
-                        {
-                            "sha256": sha256,
-                            "document": document,
-                            "added_at": added_at,
-                            "origin": "cli",
-                            "bytes": len(document.encode()),
-                            "used_at": None,
-                        }
-                        for sha256, document in rows.items()
-                    ],
+                    [_row(sha256, document, "cli", added_at) for sha256, document in rows.items()],
                 )
         except STORE_ERRORS as error:
             raise _unavailable(
@@ -223,14 +213,7 @@ class TrustedDocuments:
                 removed = await _make_room(conn, size, self.post_max, self.post_bytes)
                 await conn.execute(
                     _insert_new(conn.dialect.name),
-                    {
-                        "sha256": sha256,
-                        "document": document,
-                        "added_at": now,
-                        "origin": "post",
-                        "bytes": size,
-                        "used_at": now,
-                    },
+                    _row(sha256, document, "post", now),
                 )
         for gone in removed:
             self._found.drop(gone)
@@ -446,3 +429,16 @@ def requested_hash(document_id: Any, extensions: Any) -> str | None:
             400, "BAD_USER_INPUT", f"{where}: {value!r} is not a sha256 hash (64 hex digits)"
         )
     return value
+
+
+def _row(sha256: str, document: str, origin: str, added_at: dt.datetime) -> dict[str, Any]:
+    """The stored row of a document; one a POST registered counts as used when it is added
+    (its last use is what the quota removes by), one the CLI added is never removed."""
+    return {
+        "sha256": sha256,
+        "document": document,
+        "added_at": added_at,
+        "origin": origin,
+        "bytes": len(document.encode()),
+        "used_at": added_at if origin == "post" else None,
+    }

@@ -182,8 +182,7 @@ class Compiler:
         today: dt.date,
     ) -> Plan | None:
         """The plan of the operation, or None when it is resolved field by field."""
-        key = _plan_key(query, operation_name, variables, viewer, today)
-        found = self.plans.recall(key) if key is not None else None
+        key, found = self._kept(query, operation_name, variables, viewer, today)
         if found is not UNKNOWN:
             return cast(Plan | None, found)
         return self._planned(key, query, operation_name, variables, viewer, today)
@@ -199,13 +198,25 @@ class Compiler:
         """``plan``, built in a thread of its own when it is new: compiling a large document
         takes long enough (a second and more for 30 aliases) to hold up every other request,
         and the request's deadline can pass meanwhile."""
-        key = _plan_key(query, operation_name, variables, viewer, today)
-        found = self.plans.recall(key) if key is not None else None
+        key, found = self._kept(query, operation_name, variables, viewer, today)
         if found is not UNKNOWN:
             return cast(Plan | None, found)
         return await asyncio.to_thread(
             self._planned, key, query, operation_name, variables, viewer, today
         )
+
+    def _kept(
+        self,
+        query: str,
+        operation_name: str | None,
+        variables: dict[str, Any] | None,
+        viewer: Viewer,
+        today: dt.date,
+    ) -> tuple[Hashable, object]:
+        """The plan's key and the plan kept under it: ``UNKNOWN`` when there is none yet, None
+        for variables that are not JSON (never compiled)."""
+        key = _plan_key(query, operation_name, variables, viewer, today)
+        return key, self.plans.recall(key) if key is not None else None
 
     def _planned(
         self,
