@@ -16,9 +16,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from onderwijsgraaf.db.deadline import REQUEST_DEADLINE
 from onderwijsgraaf.refusal import send_error
 
-# A stopped request drops the resolver coroutines GraphQL had made but not yet started; they
-# never ran, so nothing is lost, and Python's warning about each of them is only noise.
-warnings.filterwarnings("ignore", "coroutine '.*_async_resolver' was never awaited", RuntimeWarning)
+# A stopped request drops the coroutines GraphQL had made but not yet started (strawberry's
+# resolvers, graphql-core's executor steps); they never ran, so nothing is lost, and Python's
+# warning about each of them is only noise.
+DROPPED_COROUTINES = (
+    r"coroutine '(.*_async_resolver|Executor\..*|ExecutionContext\..*)' was never awaited"
+)
+warnings.filterwarnings("ignore", DROPPED_COROUTINES, RuntimeWarning)
 
 
 class Deadline:
