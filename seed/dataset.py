@@ -27,15 +27,21 @@ class TooLong(ValueError):
         )
 
 
-def _limits(table: Table) -> list[tuple[str, int]]:
-    return [
-        (column.name, column.type.length)
-        for column in table.c
-        if isinstance(column.type, String) and column.type.length
-    ]
+class _Shape:
+    """What ``Dataset.add`` needs of a table: its columns with their defaults, whether it numbers
+    its rows (an integer ``id``), and the length limit of each text column."""
+
+    def __init__(self, table: Table) -> None:
+        self.defaults = {column.name: getattr(column.default, "arg", None) for column in table.c}
+        self.numbered = "id" in table.c
+        self.limits = [
+            (column.name, column.type.length)
+            for column in table.c
+            if isinstance(column.type, String) and column.type.length
+        ]
 
 
-LIMITS = {table.name: _limits(table) for table in Base.metadata.sorted_tables}
+SHAPES = {table.name: _Shape(table) for table in Base.metadata.sorted_tables}
 
 
 class Dataset:
@@ -52,21 +58,21 @@ class Dataset:
         return codes.derive_codes(kind, keys, self._taken_codes[kind])
 
     def add(self, model: type[Base], **values: Any) -> Rij:
-        table = Base.metadata.tables[model.__tablename__]
-        rows = self.rows[table.name]
-        if "id" in table.c and "id" not in values:
-            values["id"] = len(rows) + 1
-        for column in table.c:
-            values.setdefault(column.name, getattr(column.default, "arg", None))
-        unknown = set(values) - set(table.c.keys())
+        name = model.__tablename__
+        shape = SHAPES[name]
+        rows = self.rows[name]
+        unknown = values.keys() - shape.defaults.keys()
         if unknown:
-            raise KeyError(f"{table.name} has no columns {sorted(unknown)}")
-        for name, length in LIMITS[table.name]:
-            value = values[name]
+            raise KeyError(f"{name} has no columns {sorted(unknown)}")
+        row = shape.defaults | values
+        if shape.numbered and "id" not in values:
+            row["id"] = len(rows) + 1
+        for column, length in shape.limits:
+            value = row[column]
             if isinstance(value, str) and len(value) > length:
-                raise TooLong(table.name, name, value, length)
-        rows.append(values)
-        return values
+                raise TooLong(name, column, value, length)
+        rows.append(row)
+        return row
 
     def count(self, model: type[Base]) -> int:
         return len(self.rows[model.__tablename__])
@@ -79,8 +85,8 @@ class Dataset:
         """A SHA-256 over every row of every table, in order: the version of this content."""
         digest = hashlib.sha256()
         for name, rows in self.tables():
-            digest.update(f"\x00table {name}\x00".encode())
-            for row in rows:
-                digest.update(json.dumps(row, sort_keys=True, default=str).encode())
-                digest.update(b"\n")
+            columns = sorted(SHAPES[name].defaults)
+            digest.update(json.dumps([name, columns]).encode())
+            values = [[row.get(column) for column in columns] for row in rows]
+            digest.update(json.dumps(values, default=str).encode())
         return digest.hexdigest()

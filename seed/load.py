@@ -22,6 +22,7 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.engine import make_url
@@ -61,12 +62,26 @@ async def seed_database(
         f"built {sum(len(rows) for _, rows in tables):,} rows in {len(tables)} tables "
         f"({time.perf_counter() - started:.1f} s)"
     )
+    counts = await load_dataset(url, schema, dataset, progress, before_swap)
+    progress(f"done in {time.perf_counter() - started:.1f} s")
+    return counts
+
+
+async def load_dataset(
+    url: str,
+    schema: str,
+    dataset: Dataset,
+    progress: Progress = lambda _: None,
+    before_swap: BeforeSwap = lambda: None,
+) -> dict[str, int]:
+    """Write a built ``dataset`` aside and swap it in. Returns the row count per table.
+
+    Raises ``SeedError`` for a failed write; the data now serving is then unchanged."""
     if is_sqlite(url):
         await _seed_sqlite(url, dataset, progress, before_swap)
     else:
         await _seed_postgres(url, schema, dataset, progress, before_swap)
-    progress(f"done in {time.perf_counter() - started:.1f} s")
-    return {name: len(rows) for name, rows in tables}
+    return {name: len(rows) for name, rows in dataset.tables()}
 
 
 async def serving_rijen(url: str, schema: str) -> dict[str, int]:
@@ -195,12 +210,12 @@ async def _drop_schema(admin: AsyncEngine, schema: str) -> None:
 
 
 async def _vacuum(engine: AsyncEngine) -> None:
-    """PostgreSQL: mark the new tables all-visible, so totals are counted from the indexes
-    alone (index-only scans) from the first query on."""
+    """PostgreSQL: gather the new tables' statistics and mark them all-visible, so totals are
+    counted from the indexes alone (index-only scans) from the first query on."""
     async with engine.connect() as conn:
         autocommit = await conn.execution_options(isolation_level="AUTOCOMMIT")
         for name in Base.metadata.tables:
-            await autocommit.execute(text(f'VACUUM "{name}"'))
+            await autocommit.execute(text(f'VACUUM (ANALYZE) "{name}"'))
 
 
 async def _write(engine: AsyncEngine, dataset: Dataset) -> None:
@@ -208,10 +223,21 @@ async def _write(engine: AsyncEngine, dataset: Dataset) -> None:
     async with engine.begin() as conn:
         for name, rows in dataset.tables():
             await _insert(conn, name, rows)
-        await conn.execute(text("ANALYZE"))
+        if conn.dialect.name == "sqlite":
+            # PostgreSQL gathers statistics per table in _vacuum: a bare ANALYZE there would
+            # read every schema of the database
+            await conn.execute(text("ANALYZE"))
 
 
 async def _insert(conn: AsyncConnection, name: str, rows: list[dict[str, object]]) -> None:
+    """The rows of one table: on PostgreSQL by COPY (binary, several times faster than INSERT),
+    on SQLite by INSERT in chunks."""
     table = Base.metadata.tables[name]
+    if conn.dialect.name == "postgresql":
+        columns = list(table.c.keys())
+        records = [tuple(row[column] for column in columns) for row in rows]
+        driver: Any = (await conn.get_raw_connection()).driver_connection
+        await driver.copy_records_to_table(name, records=records, columns=columns)
+        return
     for start in range(0, len(rows), CHUNK):
         await conn.execute(insert(table), rows[start : start + CHUNK])

@@ -26,6 +26,7 @@ from typing import Any
 from seed.errors import SeedError
 
 POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Z]{2}$")
+DATE = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{8})$")  # YYYY-MM-DD or YYYYMMDD
 PC4 = re.compile(r"^[1-9][0-9]{3}$")
 CONTROL = re.compile(r"[\x00-\x1f]")
 CONTROL_NAMES = {"\x00": "NUL", "\t": "a tab", "\n": "a line break", "\r": "a carriage return"}
@@ -74,11 +75,11 @@ class Row:
         value = self.text(field)
         if value is None:
             return None
-        for fmt in ("%Y-%m-%d", "%Y%m%d"):
+        if DATE.match(value):
             try:
-                return dt.datetime.strptime(value, fmt).date()
+                return dt.date.fromisoformat(value)
             except ValueError:
-                continue
+                pass
         raise self.error(field, f"{value!r} is not a date (expected YYYY-MM-DD or YYYYMMDD)")
 
     def integer(self, field: str, *, minimum: int = 0, maximum: int = 10**9) -> int | None:
