@@ -22,7 +22,6 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.engine import make_url
@@ -230,14 +229,6 @@ async def _write(engine: AsyncEngine, dataset: Dataset) -> None:
 
 
 async def _insert(conn: AsyncConnection, name: str, rows: list[dict[str, object]]) -> None:
-    """The rows of one table: on PostgreSQL by COPY (binary, several times faster than INSERT),
-    on SQLite by INSERT in chunks."""
     table = Base.metadata.tables[name]
-    if conn.dialect.name == "postgresql":
-        columns = list(table.c.keys())
-        records = [tuple(row[column] for column in columns) for row in rows]
-        driver: Any = (await conn.get_raw_connection()).driver_connection
-        await driver.copy_records_to_table(name, records=records, columns=columns)
-        return
     for start in range(0, len(rows), CHUNK):
         await conn.execute(insert(table), rows[start : start + CHUNK])
