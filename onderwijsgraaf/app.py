@@ -7,7 +7,6 @@ import gc
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-from graphql import build_schema as graphql_schema
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -22,6 +21,7 @@ from onderwijsgraaf.caching import CachedReads
 from onderwijsgraaf.compiler.operations import Compiler
 from onderwijsgraaf.cors import ReadCors
 from onderwijsgraaf.db.engine import create_engine
+from onderwijsgraaf.db.gebieden import GebiedenCache
 from onderwijsgraaf.db.migrate import current_revision, head_revision
 from onderwijsgraaf.db.userdata import UserData
 from onderwijsgraaf.db.versie import DataVersion
@@ -109,6 +109,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         max_overflow=0,
     )
     version = DataVersion(engine, settings.data_version_ttl)
+    # the gemeenten and provincies filters name, resolved to codes; loaded again on a new seed
+    gebieden = GebiedenCache(engine, version.current)
 
     async def health(_: Request) -> JSONResponse:
         return await _health(engine)
@@ -120,6 +122,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         with contextlib.suppress(Exception):  # a database that is not there yet: /health says so
             await version.current()
+            await gebieden.current()
         # What start-up made lives as long as the process: keep it out of the collector's way.
         gc.freeze()
         yield
@@ -129,13 +132,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
     verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
     schema = build_schema(settings.cost_budget)
     compiler = (
-        Compiler(schema, engine.dialect, settings.cost_budget) if settings.query_compiler else None
+        Compiler(schema, engine.dialect, settings.cost_budget, gebieden)
+        if settings.query_compiler
+        else None
     )
     cache_bytes = int(settings.response_cache_mb * 1024 * 1024)
     cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
     documents = TrustedDocuments(
         userdata,
-        graphql_schema(schema.as_str()),
+        schema._schema,
         settings.trusted_documents_from_post,
         post_max=settings.trusted_documents_post_max,
         post_bytes=int(settings.trusted_documents_post_mb * 1024 * 1024),
@@ -143,7 +148,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     current = unless_unavailable(version.current)
     graphql = Authenticated(
         CachedReads(
-            GraphQLApp(schema, engine, documents, compiler, cache, current),
+            GraphQLApp(schema, engine, documents, compiler, cache, current, gebieden),
             current,
             settings.cache_max_age,
         ),
@@ -181,6 +186,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.engine = engine
     app.state.userdata = userdata
     app.state.compiler = compiler
+    app.state.gebieden = gebieden
     app.state.response_cache = cache
     return app
 

@@ -51,6 +51,7 @@ from strawberry.types import ExecutionResult
 from loaders import Loaders
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
 from onderwijsgraaf.compiler.operations import Compiler
+from onderwijsgraaf.db.gebieden import GebiedenCache
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.documents import DocumentError, TrustedDocuments
 from onderwijsgraaf.encoding import encode_json
@@ -275,8 +276,10 @@ class GraphQLApp(GraphQL[Context, None]):
         compiler: Compiler | None,
         cache: ResponseCache | None,
         version: Callable[[], Awaitable[str | None]],
+        gebieden: GebiedenCache,
     ) -> None:
         super().__init__(schema, graphql_ide="graphiql")
+        self.gebieden = gebieden
         self.engine = engine
         self.documents = documents
         self.compiler = compiler
@@ -430,7 +433,9 @@ class GraphQLApp(GraphQL[Context, None]):
         state = request.scope.get("state", {})
         viewer = state.get("viewer", ANONYMOUS)
         reads = state["reads"]
-        context = Context(reads=reads, loaders=Loaders(reads, viewer), viewer=viewer)
+        context = Context(
+            reads=reads, loaders=Loaders(reads, viewer), gebieden=self.gebieden, viewer=viewer
+        )
         state["context"] = context  # its audit trail goes with the answer into the cache
         return context
 

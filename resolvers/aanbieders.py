@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Row, Select, select
 from loaders.paging import Page
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
+    Code,
     Onderwijsaanbieder,
     Onderwijslocatie,
     Onderwijslocatiegebruik,
@@ -19,6 +20,7 @@ from onderwijsgraaf.db.models import (
 )
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
+from resolvers.codes import brin_codes, met_erkenningscode
 from resolvers.conditions import (
     aanbod_with,
     denominatie,
@@ -48,6 +50,7 @@ class AanbiederFilter:
     onderwijsconcept: list[str] | None = None
     denominatie: list[str] | None = None
     onderwijsbestuur_code: str | None = None
+    erkenningscode: list[str] | None = None
 
 
 def conditions(filter: AanbiederFilter, peildatum: dt.date) -> list[ColumnElement[bool]]:
@@ -88,6 +91,10 @@ def conditions(filter: AanbiederFilter, peildatum: dt.date) -> list[ColumnElemen
     if filter.onderwijsbestuur_code is not None:
         code = rio_code("onderwijsbestuurCode", filter.onderwijsbestuur_code)
         found.append(Onderwijsaanbieder.onderwijsbestuur_code == code)
+    if filter.erkenningscode:
+        brin = brin_codes("erkenningscode", filter.erkenningscode)
+        column = Code.onderwijsaanbieder_code
+        found.append(Onderwijsaanbieder.code.in_(met_erkenningscode(column, brin, peildatum)))
     return found
 
 

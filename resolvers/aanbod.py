@@ -21,6 +21,7 @@ from onderwijsgraaf.db.models import (
 )
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
+from resolvers.codes import erkende_opleidingscodes, met_opleidingscode
 from resolvers.conditions import locatie_in, locatie_matches, rio_code, woorden
 from resolvers.listing import Ordering, root_page
 from resolvers.nabij import Kandidaten, MetAfstand, Nabij, nabij_page
@@ -83,7 +84,9 @@ def conditions(filter: AanbodFilter, peildatum: dt.date) -> list[ColumnElement[b
     if filter.niveau:
         eenheid.append(Opleidingseenheid.niveau.in_(filter.niveau))
     if filter.erkende_opleidingscode:
-        eenheid.append(Opleidingseenheid.erkende_opleidingscode.in_(filter.erkende_opleidingscode))
+        # the programme's own CROHO/CREBO code, or the one it is a variant of
+        codes = erkende_opleidingscodes("erkendeOpleidingscode", filter.erkende_opleidingscode)
+        eenheid.append(Opleidingseenheid.code.in_(met_opleidingscode(codes, peildatum)))
     if eenheid:
         # the opleidingseenheid must itself be valid on the peildatum, as in the answer
         found.append(

@@ -13,14 +13,12 @@ from sqlalchemy.orm import QueryableAttribute
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
     Onderwijslocatie,
-    Provincie,
     geldig_op,
 )
-from onderwijsgraaf.db.zoeknaam import zoeknaam
+from onderwijsgraaf.db.naamzoeken import Naamtreffer, naam_treft, zoekwoorden
 from onderwijsgraaf.errors import BadUserInput
 from onderwijsgraaf.geo import Bbox
 
-GEMEENTECODE = re.compile(r"^[0-9]{4}$")
 POSTCODE_PREFIX = re.compile(r"^[1-9][0-9]{3}([A-Z]{2})?$")
 RIO_CODES = {
     "onderwijsbestuurCode": re.compile(r"^[0-9]{3}B[0-9]{3}$"),
@@ -28,32 +26,14 @@ RIO_CODES = {
 }
 
 
-def woorden(column: ColumnElement[str] | QueryableAttribute[str], zoek: str) -> ColumnElement[bool]:
-    """Every word of ``zoek`` occurs in the (normalised) name, ignoring case and accents."""
-    words = zoeknaam(zoek).split()
-    if not words:
-        raise BadUserInput("zoek: give at least one word")
-    return and_(*(column.contains(word, autoescape=True) for word in words))
-
-
-def gemeentecodes(codes: Sequence[str]) -> list[str]:
-    for code in codes:
-        if not GEMEENTECODE.match(code):
-            raise BadUserInput(
-                f"gemeentecode: {code!r} is not a CBS gemeentecode (4 digits, e.g. 0363)"
-            )
-    return list(codes)
-
-
-def provincie_codes(values: Sequence[str]) -> ColumnElement[Any]:
-    """Provincie codes for names or codes (``27``, ``PV27`` or ``Noord-Holland``)."""
-    codes = [v.upper().removeprefix("PV") for v in values]
-    names = [zoeknaam(v) for v in values]
-    return (
-        select(Provincie.code)
-        .where(or_(Provincie.code.in_(codes), func.lower(Provincie.naam).in_(names)))
-        .scalar_subquery()
-    )
+def woorden(column: ColumnElement[str] | QueryableAttribute[str], zoek: str) -> Naamtreffer:
+    """The object of ``column``'s table (its ``zoeknaam`` column) has a name holding every word
+    of ``zoek``, as name search finds them (``onderwijsgraaf.db.naamzoeken``: every name, word
+    order, punctuation and one typo in a longer word do not matter). The condition carries the
+    object's relevance for the order RELEVANTIE (``listing.pick_ordering``)."""
+    if not zoekwoorden(zoek):
+        raise BadUserInput("zoek: give at least one word (letters or digits)")
+    return naam_treft(column.table, zoek)
 
 
 def postcode_prefix(value: str, argument: str = "postcode") -> str:
@@ -88,12 +68,14 @@ def locatie_matches(
     plaats: str | None,
     bbox: Bbox | None = None,
 ) -> list[ColumnElement[bool]]:
-    """Conditions on Onderwijslocatie columns for the address filters that are set."""
+    """Conditions on Onderwijslocatie columns for the address filters that are set.
+    ``gemeentecode`` and ``provincie`` are CBS codes, resolved from what the caller wrote
+    (``onderwijsgraaf.db.gebieden``) before any SQL is built."""
     conditions: list[ColumnElement[bool]] = []
     if gemeentecode:
-        conditions.append(Onderwijslocatie.gemeente_code.in_(gemeentecodes(gemeentecode)))
+        conditions.append(Onderwijslocatie.gemeente_code.in_(gemeentecode))
     if provincie:
-        conditions.append(Onderwijslocatie.provincie_code.in_(provincie_codes(provincie)))
+        conditions.append(Onderwijslocatie.provincie_code.in_(provincie))
     if postcode:
         conditions.append(Onderwijslocatie.postcode.startswith(postcode_prefix(postcode)))
     if plaats:

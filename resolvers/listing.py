@@ -14,8 +14,11 @@ from sqlalchemy import ColumnElement, Row, Select, func, select, tuple_
 from sqlalchemy.orm import QueryableAttribute
 
 from loaders.paging import Page, PageRequest, SortKey, check_cursor
+from onderwijsgraaf.db.naamzoeken import Naamtreffer
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
+
+RELEVANTIE = "RELEVANTIE"
 
 
 @dataclass(frozen=True)
@@ -26,12 +29,32 @@ class Ordering:
     keys: tuple[ColumnElement[Any] | QueryableAttribute[Any], ...]
 
 
-def pick_ordering(list_name: str, orderings: Sequence[Ordering], wanted: str | None) -> Ordering:
+def pick_ordering(
+    list_name: str,
+    orderings: Sequence[Ordering],
+    wanted: str | None,
+    conditions: Sequence[ColumnElement[bool]] = (),
+) -> Ordering:
+    """The order ``wanted`` (None: the list's default) of a list filtered by ``conditions``.
+
+    A list searched by name (a name search among ``conditions``) is ordered by relevance
+    (``RELEVANTIE``) unless another order is asked; it is the best rank of the object's names
+    (``onderwijsgraaf.db.naamzoeken``), then the list's order by name. Raises BadUserInput for
+    an order the list does not have."""
+    by_name = next((o for o in orderings if o.name == "NAAM"), None)
+    found = next((c for c in conditions if isinstance(c, Naamtreffer)), None)
+    if by_name is not None and found is not None and wanted in (None, RELEVANTIE):
+        return Ordering(RELEVANTIE, (found.rang, *by_name.keys))
     if wanted is None:
         return orderings[0]
     if wanted == "AFSTAND":
         raise BadUserInput(
             f"orderBy AFSTAND is the distance to filter.nabij; give nabij to order {list_name} by it"
+        )
+    if wanted == RELEVANTIE and by_name is not None:
+        raise BadUserInput(
+            f"orderBy RELEVANTIE ranks {list_name} by filter.zoek; give zoek (without nabij) "
+            "to order by it"
         )
     for ordering in orderings:
         if ordering.name == wanted:
@@ -81,7 +104,7 @@ async def root_page(
     with_total: bool = True,
 ) -> Page[Row[Any]]:
     """A page of the rows of ``table`` meeting ``conditions``, in the asked order."""
-    ordering = pick_ordering(kind, orderings, order_by)
+    ordering = pick_ordering(kind, orderings, order_by, conditions)
     request = PageRequest.parse(f"{kind}/{ordering.name}", first, after)
     base = select(table).where(*conditions)
     return await page_of(reads, base, ordering, request, with_total)

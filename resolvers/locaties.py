@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, func, or_, select
 
 from loaders.paging import Page
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
+    Code,
     Onderwijsaanbieder,
     Onderwijslocatie,
     Onderwijslocatiegebruik,
@@ -19,6 +20,7 @@ from onderwijsgraaf.db.models import (
 )
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
+from resolvers.codes import INSTELLING, brin_codes, met_erkenningscode, objecten
 from resolvers.conditions import (
     aanbod_with,
     denominatie,
@@ -51,6 +53,7 @@ class LocatieFilter:
     denominatie: list[str] | None = None
     onderwijsaanbieder_code: str | None = None
     onderwijsbestuur_code: str | None = None
+    erkenningscode: list[str] | None = None
 
 
 def conditions(filter: LocatieFilter, peildatum: dt.date) -> list[ColumnElement[bool]]:
@@ -94,7 +97,26 @@ def conditions(filter: LocatieFilter, peildatum: dt.date) -> list[ColumnElement[
     if filter.onderwijsconcept:
         concept = AangebodenOpleiding.onderwijsconcept.in_(filter.onderwijsconcept)
         found.append(Onderwijslocatie.code.in_(aanbod_with(locatie, peildatum, concept)))
+    if filter.erkenningscode:
+        found.append(erkenningscode(filter.erkenningscode, peildatum))
     return found
+
+
+def erkenningscode(codes: Sequence[str], peildatum: dt.date) -> ColumnElement[bool]:
+    """The locaties of the BRIN6s among ``codes`` (where those vestigingen teach) and those
+    used by the aanbieders of the BRIN4s among them, on ``peildatum``."""
+    brin = brin_codes("erkenningscode", codes)
+    gebruik = Onderwijslocatiegebruik
+    van_aanbieders = select(gebruik.onderwijslocatie_code).where(
+        gebruik.onderwijsaanbieder_code.in_(
+            objecten(Code.onderwijsaanbieder_code, brin, [INSTELLING], peildatum)
+        ),
+        geldig_op(gebruik, peildatum),
+    )
+    return or_(
+        Onderwijslocatie.code.in_(met_erkenningscode(Code.onderwijslocatie_code, brin, peildatum)),
+        Onderwijslocatie.code.in_(van_aanbieders),
+    )
 
 
 def kandidaten_in(where: list[ColumnElement[bool]], peildatum: dt.date) -> Kandidaten:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
@@ -25,11 +26,16 @@ FORMATS = {
 
 
 def checked(type_name: str, code: str) -> str:
-    """``code`` if it has the form of a code of ``type_name``; BadUserInput otherwise."""
+    """``code`` if it has the form of a code of ``type_name``; BadUserInput otherwise, pointing
+    to ``codes(code:)`` for the other codes (BRIN, CROHO, ...)."""
     pattern, example = FORMATS[type_name]
     if not pattern.match(code):
         kind = type_name[0].lower() + type_name[1:]
-        raise BadUserInput(f"code: {code!r} is not a valid {kind} code; expected {example}")
+        raise BadUserInput(
+            f"code: {code!r} is not a valid {kind} code; expected {example}. To find an object "
+            f"by another code (BRIN4, BRIN6, CROHO, bevoegd-gezagnummer, ...) use "
+            f"codes(code: {json.dumps(code)})"
+        )
     return code
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Row
 from loaders.paging import Page
 from onderwijsgraaf.db.models import Opleidingseenheid, geldig_op
 from onderwijsgraaf.db.reads import Reads
+from resolvers.codes import erkende_opleidingscodes, met_opleidingscode
 from resolvers.conditions import woorden
 from resolvers.listing import Ordering, root_page
 
@@ -39,7 +40,9 @@ def conditions(filter: OpleidingseenheidFilter, peildatum: dt.date) -> list[Colu
     if filter.niveau:
         found.append(o.niveau.in_(filter.niveau))
     if filter.erkende_opleidingscode:
-        found.append(o.erkende_opleidingscode.in_(filter.erkende_opleidingscode))
+        # the programme's own CROHO/CREBO code, or the one it is a variant of
+        codes = erkende_opleidingscodes("erkendeOpleidingscode", filter.erkende_opleidingscode)
+        found.append(o.code.in_(met_opleidingscode(codes, peildatum)))
     return found
 
 

@@ -69,6 +69,8 @@ else:
             "CODE": "Op RIO-code",
             "POSTCODE": "Op postcode, dan code (alleen onderwijslocaties)",
             "AFSTAND": "Op afstand tot filter.nabij, dan code (standaard bij nabij)",
+            "RELEVANTIE": "Op hoe goed een naam filter.zoek treft: naam gelijk, begint ermee, "
+            "bevat elk woord, met een tikfout; dan naam en code (standaard bij zoek)",
         },
         "Volgorde van een lijst. / Order of a list.",
     )

@@ -6,6 +6,7 @@ import datetime as dt
 
 import strawberry
 
+from onderwijsgraaf.db.gebieden import Gebieden
 from onderwijsgraaf.geo import Bbox
 from resolvers.aanbieders import AanbiederFilter
 from resolvers.aanbod import AanbodFilter
@@ -17,9 +18,24 @@ from schema.enums import Denominatie, Niveau, Onderwijsconcept, Sector, Voertaal
 from schema.limits import MAX_ZOEK_WORDS
 
 WORDS = f"Hoogstens {MAX_ZOEK_WORDS} woorden. / At most {MAX_ZOEK_WORDS} words."
-ZOEK = f"Woorden in de naam (hoofdletter- en accentongevoelig). / Words in the name. {WORDS}"
-GEMEENTE = "CBS-gemeentecode(s) van de locatie, bv. 0363. / Municipality code(s)."
-PROVINCIE = "Provincie: naam of code (Utrecht, 26, PV26). / Province name or code."
+ZOEK = (
+    "Woorden in een van de namen, in elke volgorde; hoofdletters, accenten, apostrofs, "
+    "leestekens en St./Sint tellen niet, een tikfout in een woord van 5 letters of meer mag; "
+    "standaardvolgorde RELEVANTIE. / Words in any of the names, in any order; case, accents, "
+    "apostrophes, punctuation and St./Sint do not matter, one typo in a word of 5 letters or "
+    f"more is allowed; ordered by RELEVANTIE unless orderBy says otherwise. {WORDS}"
+)
+GEMEENTE = (
+    "Gemeente(n) van de locatie: CBS-code (0307, 307, GM0307) of naam (Amersfoort; hoofdletters, "
+    "accenten, apostrofs en koppeltekens tellen niet); onbekend: BAD_USER_INPUT met de "
+    "dichtstbijzijnde. / Municipality: CBS code or name; an unknown one is an error naming the "
+    "nearest."
+)
+PROVINCIE = (
+    "Provincie(s) van de locatie: naam (Utrecht), CBS-code (26, PV26) of ISO 3166-2:NL-code "
+    "(UT, NL-UT); onbekend: BAD_USER_INPUT met de dichtstbijzijnde. / Province: name, CBS code or "
+    "ISO 3166-2:NL code; an unknown one is an error naming the nearest."
+)
 POSTCODE = "Postcode of begin ervan: 3511 of 3511AB. / Postcode prefix."
 PLAATS = "Plaatsnaam (hoofdletterongevoelig). / Place name."
 SECTOR = "Sector(en) van het aanbod. / Sector(s)."
@@ -27,6 +43,14 @@ CONCEPT = "Onderwijsconcept(en). / Educational concept(s)."
 DENOMINATIE = "Richting(en). / Denomination(s)."
 BESTUUR = "Alleen onder dit onderwijsbestuur (NNNBNNN). / Only under this governing body."
 AANBIEDER = "Alleen van deze onderwijsaanbieder (NNNANNN). / Only of this institution."
+ERKENNINGSCODE = (
+    "BRIN4 (instellingscode, 31EW) of BRIN6 (vestigingscode, 31EW01) op de peildatum; andere "
+    "codes: codes(code:). / BRIN4 or BRIN6 code(s) on the peildatum."
+)
+ERKENDE_OPLEIDINGSCODE = (
+    "CROHO/CREBO-code(s); ook de varianten van die opleidingen (variantVan). / Recognised "
+    "programme code(s), including the variants of those programmes."
+)
 
 NABIJ = (
     "Binnen een straal rond een postcode of punt; sorteert standaard op afstand. / Within a radius."
@@ -84,7 +108,7 @@ def _bbox(value: BboxFilter | None) -> Bbox | None:
 class OnderwijsbestuurFilter:
     zoek: str | None = strawberry.field(default=None, description=ZOEK)
 
-    def to_filter(self) -> BestuurFilter:
+    def to_filter(self, gebieden: Gebieden | None = None) -> BestuurFilter:
         return BestuurFilter(zoek=self.zoek)
 
 
@@ -101,18 +125,20 @@ class OnderwijsaanbiederFilter:
     )
     denominatie: list[Denominatie] | None = strawberry.field(default=None, description=DENOMINATIE)
     onderwijsbestuur_code: str | None = strawberry.field(default=None, description=BESTUUR)
+    erkenningscode: list[str] | None = strawberry.field(default=None, description=ERKENNINGSCODE)
 
-    def to_filter(self) -> AanbiederFilter:
+    def to_filter(self, gebieden: Gebieden) -> AanbiederFilter:
         return AanbiederFilter(
             zoek=self.zoek,
-            gemeentecode=self.gemeentecode,
-            provincie=self.provincie,
+            gemeentecode=gebieden.gemeentecodes(self.gemeentecode),
+            provincie=gebieden.provinciecodes(self.provincie),
             nabij=_nabij(self.nabij),
             bbox=_bbox(self.bbox),
             sector=codes(self.sector),
             onderwijsconcept=codes(self.onderwijsconcept),
             denominatie=codes(self.denominatie),
             onderwijsbestuur_code=self.onderwijsbestuur_code,
+            erkenningscode=self.erkenningscode,
         )
 
 
@@ -136,12 +162,13 @@ class OnderwijslocatieFilter:
     denominatie: list[Denominatie] | None = strawberry.field(default=None, description=DENOMINATIE)
     onderwijsaanbieder_code: str | None = strawberry.field(default=None, description=AANBIEDER)
     onderwijsbestuur_code: str | None = strawberry.field(default=None, description=BESTUUR)
+    erkenningscode: list[str] | None = strawberry.field(default=None, description=ERKENNINGSCODE)
 
-    def to_filter(self) -> LocatieFilter:
+    def to_filter(self, gebieden: Gebieden) -> LocatieFilter:
         return LocatieFilter(
             zoek=self.zoek,
-            gemeentecode=self.gemeentecode,
-            provincie=self.provincie,
+            gemeentecode=gebieden.gemeentecodes(self.gemeentecode),
+            provincie=gebieden.provinciecodes(self.provincie),
             nabij=_nabij(self.nabij),
             bbox=_bbox(self.bbox),
             postcode=self.postcode,
@@ -151,6 +178,7 @@ class OnderwijslocatieFilter:
             denominatie=codes(self.denominatie),
             onderwijsaanbieder_code=self.onderwijsaanbieder_code,
             onderwijsbestuur_code=self.onderwijsbestuur_code,
+            erkenningscode=self.erkenningscode,
         )
 
 
@@ -177,7 +205,7 @@ class AangebodenOpleidingFilter:
         default=None, description="Voertaal/-talen. / Language(s)."
     )
     erkende_opleidingscode: list[str] | None = strawberry.field(
-        default=None, description="CROHO/CREBO-code(s). / Recognised programme code(s)."
+        default=None, description=ERKENDE_OPLEIDINGSCODE
     )
     instroom_vanaf: dt.date | None = strawberry.field(
         default=None,
@@ -186,11 +214,11 @@ class AangebodenOpleidingFilter:
     onderwijsaanbieder_code: str | None = strawberry.field(default=None, description=AANBIEDER)
     onderwijsbestuur_code: str | None = strawberry.field(default=None, description=BESTUUR)
 
-    def to_filter(self) -> AanbodFilter:
+    def to_filter(self, gebieden: Gebieden) -> AanbodFilter:
         return AanbodFilter(
             zoek=self.zoek,
-            gemeentecode=self.gemeentecode,
-            provincie=self.provincie,
+            gemeentecode=gebieden.gemeentecodes(self.gemeentecode),
+            provincie=gebieden.provinciecodes(self.provincie),
             nabij=_nabij(self.nabij),
             bbox=_bbox(self.bbox),
             postcode=self.postcode,
@@ -215,10 +243,10 @@ class OpleidingseenheidFilter:
         default=None, description="Niveau(s). / Level(s)."
     )
     erkende_opleidingscode: list[str] | None = strawberry.field(
-        default=None, description="CROHO/CREBO-code(s). / Recognised programme code(s)."
+        default=None, description=ERKENDE_OPLEIDINGSCODE
     )
 
-    def to_filter(self) -> EenheidFilter:
+    def to_filter(self, gebieden: Gebieden | None = None) -> EenheidFilter:
         return EenheidFilter(
             zoek=self.zoek,
             sector=codes(self.sector),

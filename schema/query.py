@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
+from functools import cache, partial
 from typing import Annotated, Any
 
 import strawberry
@@ -12,7 +12,8 @@ from strawberry.extensions import MaxTokensLimiter
 from strawberry.types import ExecutionContext, Info
 
 from onderwijsgraaf.peildatum import vandaag
-from resolvers import aanbieders, aanbod, besturen, locaties, lookups, opleidingseenheden
+from resolvers import aanbieders, aanbod, besturen, gebieden, locaties, lookups, opleidingseenheden
+from resolvers import codes as crosswalk
 from schema import filters
 from schema.audit import AuditLog
 from schema.connection import After, Connection, First
@@ -35,7 +36,9 @@ from schema.meta import Meta, resolve_meta
 from schema.node import Node, parse_global_id
 from schema.selection import asks_for
 from schema.types import aanbod as aanbod_types
+from schema.types import code as code_types
 from schema.types import erkenning as erkenning_types
+from schema.types import gebied
 from schema.types import opleidingseenheid as eenheid_types
 from schema.types.aanbieder import Onderwijsaanbieder
 from schema.types.aanbod import AangebodenOpleiding, AangebodenOpleidingConnection
@@ -194,7 +197,9 @@ class Query:
     ) -> Connection[Onderwijsaanbieder]:
         page = await aanbieders.onderwijsaanbieders(
             info.context.reads,
-            (filter or filters.OnderwijsaanbiederFilter()).to_filter(),
+            (filter or filters.OnderwijsaanbiederFilter()).to_filter(
+                await info.context.gebieden.current()
+            ),
             order(order_by),
             first,
             after,
@@ -215,7 +220,9 @@ class Query:
     ) -> OnderwijslocatieConnection:
         page = await locaties.onderwijslocaties(
             info.context.reads,
-            (filter or filters.OnderwijslocatieFilter()).to_filter(),
+            (filter or filters.OnderwijslocatieFilter()).to_filter(
+                await info.context.gebieden.current()
+            ),
             order(order_by),
             first,
             after,
@@ -238,7 +245,9 @@ class Query:
     ) -> AangebodenOpleidingConnection:
         page = await aanbod.aangeboden_opleidingen(
             info.context.reads,
-            (filter or filters.AangebodenOpleidingFilter()).to_filter(),
+            (filter or filters.AangebodenOpleidingFilter()).to_filter(
+                await info.context.gebieden.current()
+            ),
             order(order_by),
             first,
             after,
@@ -285,6 +294,75 @@ class Query:
     def ik(self, info: Info[Context, None]) -> Gebruiker:
         return ik(info.context.viewer)
 
+    @strawberry.field(
+        description="Gemeenten (CBS-indeling 2023) met hun codes en wat er op de peildatum is; "
+        "filter en zoek op code of naam zoals je die schrijft. / Municipalities with their codes "
+        "and counts on the peildatum."
+    )
+    async def gemeenten(
+        self,
+        info: Info[Context, None],
+        filter: Annotated[gebied.GemeenteFilter | None, FILTER] = None,
+        order_by: OrderBy = None,
+        first: First = None,
+        after: After = None,
+        peildatum: Peildatum = None,
+    ) -> Connection[gebied.GemeenteMetAantallen]:
+        found = await info.context.gebieden.current()
+        chosen = (filter or gebied.GemeenteFilter()).to_filter(found)
+        page = gebieden.gemeenten(found, chosen, order(order_by), first, after)
+        return gebied.gemeenten_connection(info.context.reads, found, page, op(peildatum))
+
+    @strawberry.field(
+        description="Provincies (CBS) met hun codes (ook ISO 3166-2:NL) en wat er op de "
+        "peildatum is. / Provinces with their codes and counts on the peildatum."
+    )
+    async def provincies(
+        self,
+        info: Info[Context, None],
+        filter: Annotated[gebied.ProvincieFilter | None, FILTER] = None,
+        order_by: OrderBy = None,
+        first: First = None,
+        after: After = None,
+        peildatum: Peildatum = None,
+    ) -> Connection[gebied.ProvincieMetAantallen]:
+        found = await info.context.gebieden.current()
+        chosen = (filter or gebied.ProvincieFilter()).to_filter(found)
+        page = gebieden.provincies(found, chosen, order(order_by), first, after)
+        return gebied.provincies_connection(info.context.reads, found, page, op(peildatum))
+
+    @strawberry.field(
+        description="Elke code die naar een object leidt: RIO-code, BRIN4, BRIN6, "
+        "bevoegd-gezagnummer, erkende opleidingscode (CROHO/CREBO, ook als variantVan), "
+        "KvK-nummer, RSIN of BAG-id. Geeft per treffer de soort code en het object "
+        "op de peildatum; een onbekende code: een lege lijst. / Any code (RIO, BRIN4, BRIN6, "
+        "bevoegd gezag, CROHO/CREBO, KvK, RSIN, BAG id) to the objects it leads to on the "
+        "peildatum, with the kind of code; an unknown code: an empty list."
+    )
+    async def codes(
+        self,
+        info: Info[Context, None],
+        code: Annotated[
+            list[str],
+            strawberry.argument(
+                description='Een code ("31EW01") of een lijst codes (hoogstens 100); '
+                "hoofdletters tellen niet. / One code or a list; case does not matter."
+            ),
+        ],
+        soort: Annotated[
+            list[code_types.Codesoort] | None,
+            strawberry.argument(description="Alleen codes van deze soorten. / Only these kinds."),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        peildatum: Peildatum = None,
+    ) -> Connection[code_types.Code]:
+        chosen = crosswalk.CodeFilter(code=code, soort=[s.value for s in soort or ()] or None)
+        page = await crosswalk.codes(
+            info.context.reads, chosen, first, after, op(peildatum), asks_for(info, "totalCount")
+        )
+        return Connection.of(page, lambda row: build("Code", row, op(peildatum)))
+
 
 async def _lookup(info: Info[Context, None], type_name: str, code: str, peildatum: dt.date) -> Any:
     row = await lookups.by_code(info.context.loaders, type_name, code, peildatum)
@@ -306,8 +384,10 @@ class Schema(strawberry.Schema):
         """Logging happens in ``ErrorCodes``, for unexpected errors only."""
 
 
+@cache
 def build_schema(budget: int = DEFAULT_BUDGET) -> strawberry.Schema:
-    """The schema; ``budget`` is the cost one request may have (``schema.limits``)."""
+    """The schema; ``budget`` is the cost one request may have (``schema.limits``). Built once
+    per budget: a schema holds no state of its own, so apps in one process share it."""
     return Schema(
         query=Query,
         types=[

@@ -15,6 +15,7 @@ from seed import bronnen
 from seed.checks import check_bronnen, find_field
 from seed.cohorten import build_cohorten
 from seed.contacten import build_private_contactpunten
+from seed.crosswalk import build_crosswalk
 from seed.dataset import Dataset, TooLong
 from seed.erkenningen import build_erkenningen
 from seed.errors import SeedError
@@ -22,6 +23,7 @@ from seed.ho import build_ho
 from seed.mbo import build_mbo
 from seed.referentie import build_referentie
 from seed.scholen import ScholenBuilder
+from seed.zoeknamen import build_zoeknamen
 
 Progress = Callable[[str], None]
 
@@ -65,6 +67,8 @@ def _build(data_dir: Path, rijen: Mapping[str, int]) -> Dataset:
     gemeenten.update(build_mbo(dataset, ref, erkenningen))
     build_cohorten(dataset)
     build_private_contactpunten(dataset, gemeenten, ho_aanbieders)
+    build_crosswalk(dataset)
+    build_zoeknamen(dataset)
     _bronnen(data_dir, dataset, rijen)
     dataset.add(Gegevensversie, versie=dataset.digest())
     return dataset

@@ -1,10 +1,24 @@
 """Instellingserkenningen (BRIN4) and vestigingserkenningen (BRIN6) from DUO's decode tables:
-every code DUO ever issued, with founding and closing dates and denominatie."""
+every code DUO ever issued, with founding and closing dates and denominatie.
+
+Two quirks of the tables are read as follows (the corrected dates are marked derived):
+
+- a row whose datum_opheffing lies before its datum_oprichting has its two dates in each
+  other's columns: the earlier date is the oprichting, the later the opheffing. Read so, most
+  such vestigingen start or end on a date of their instelling, as the other rows do (as given,
+  hardly any); most of these rows (BRIN6) have DUO's placeholder 1900-01-01 for "founded before
+  the records", the oprichting of 3,400 other BRIN6 rows.
+- a vestiging that runs on after its instelling closed ends with it: a vestigingserkenning
+  rests on its instellingserkenning, and the BRIN4 table (peildatum 2025-08-01) is newer than
+  the BRIN6 table (2024-08-01), so it knows closings the BRIN6 table has not caught up with.
+  A vestiging that only starts once its instelling has closed is left as DUO gives it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,15 +102,8 @@ def build_erkenningen(data_dir: Path, dataset: Dataset) -> Erkenningen:
         code = brin4 + nummer
         if code in result.brin6:
             raise row.error("vestigingsnummer", f"BRIN6 {code} appears twice")
-        parent = result.brin4.get(brin4)
         result.brin6[code] = _add(
-            dataset,
-            row,
-            VESTIGING,
-            code,
-            parent.erkenning_id if parent else None,
-            result,
-            bronnen.BRIN6,
+            dataset, row, VESTIGING, code, result.brin4.get(brin4), result, bronnen.BRIN6
         )
     return result
 
@@ -106,10 +113,11 @@ def _add(
     row: Row,
     soort: str,
     code: str,
-    parent: int | None,
+    instelling: Instelling | None,
     result: Erkenningen,
     bron: bronnen.Bronbestand,
 ) -> Instelling:
+    """The erkenning of one row of a decode table; ``instelling``: the BRIN4 of a BRIN6."""
     label = row.text("naam_denominatie")
     denominatie = None
     if label:
@@ -117,18 +125,40 @@ def _add(
         if codes is None:
             raise row.error("naam_denominatie", f"unknown denominatie {label!r}")
         denominatie = ",".join(codes)
+    begindatum, einddatum = row.date("datum_oprichting"), row.date("datum_opheffing")
+    afgeleid: set[str] = set()
+    if begindatum and einddatum and einddatum < begindatum:
+        begindatum, einddatum = einddatum, begindatum
+        afgeleid |= {"begindatum", "einddatum"}
+    if instelling is not None and _sluit_met_instelling(begindatum, einddatum, instelling):
+        einddatum = instelling.einddatum
+        afgeleid.add("einddatum")
     return add_erkenning(
         dataset,
         soort,
         code,
         naam=row.text("naam") or code,
         bron=bron.code,
-        parent=parent,
-        begindatum=row.date("datum_oprichting"),
-        einddatum=row.date("datum_opheffing"),
+        parent=instelling.erkenning_id if instelling else None,
+        begindatum=begindatum,
+        einddatum=einddatum,
         denominatie=denominatie,
         postcodecijfers=row.matching("postcodecijfers", PC4, "4 postcode digits"),
         plaatsnaam=row.text("plaats"),
+        afgeleid=sorted(afgeleid),
+    )
+
+
+def _sluit_met_instelling(
+    begindatum: dt.date | None, einddatum: dt.date | None, instelling: Instelling
+) -> bool:
+    """A vestiging (``begindatum``–``einddatum``) runs on after ``instelling`` closed, having
+    started before that."""
+    sluit = instelling.einddatum
+    return (
+        sluit is not None
+        and (einddatum is None or einddatum > sluit)
+        and (begindatum is None or begindatum < sluit)
     )
 
 
@@ -145,9 +175,12 @@ def add_erkenning(
     denominatie: str | None = None,
     postcodecijfers: str | None = None,
     plaatsnaam: str | None = None,
+    afgeleid: Sequence[str] = (),
 ) -> Instelling:
-    """An OCW instellings- or vestigingserkenning; erkenner and hoofd/neven are derived."""
+    """An OCW instellings- or vestigingserkenning; erkenner and hoofd/neven are derived, and
+    so are the columns named in ``afgeleid``."""
     vestiging = soort == VESTIGING
+    vast = ["erkenner", "hoofd_neven_vestiging"] if vestiging else ["erkenner"]
     erkenning = dataset.add(
         Erkenning,
         soort=soort,
@@ -164,6 +197,6 @@ def add_erkenning(
         begindatum=begindatum,
         einddatum=einddatum,
         bron=bron,
-        afgeleid="erkenner,hoofd_neven_vestiging" if vestiging else "erkenner",
+        afgeleid=",".join([*vast, *afgeleid]),
     )
     return Instelling(erkenning["id"], naam, begindatum, einddatum, postcodecijfers, plaatsnaam)

@@ -6,6 +6,13 @@ Derived: an aanbieder listed under several besturen belongs to the one it is lis
 so its gemeente and an approximate point come from the PC4 areas of that plaatsnaam (GeoNames);
 studielasteenheid is ECTS_PUNT and the opleidingsstelsel of a CROHO code is ISAT; the first of
 two rows for the same aangeboden opleiding wins.
+
+An opleidingseenheid lasts at least as long as its aangeboden opleidingen: the file's
+BEGINDATUM and EINDDATUM of an eenheid are those of its current period, not its lifetime (RIO's
+startdatum and opheffingsdatum, which the file lacks), and RIO requires every aangeboden
+opleiding to lie within the validity of its opleidingseenheid (fout codes N09410, P01410). So an
+eenheid that starts after, or ends before, one of its offerings is widened to cover them
+(``begindatum``/``einddatum`` marked derived); the offerings keep their own dates.
 """
 
 from __future__ import annotations
@@ -125,6 +132,7 @@ def build_ho(data_dir: Path, dataset: Dataset, ref: Referentie) -> dict[str, str
     _opleidingseenheden(rows, erkenningen, dataset)
     locatie_gemeente = _locaties(rows, ref, dataset)
     gemeenten = _aangeboden_opleidingen(rows, locatie_gemeente, dataset)
+    _eenheden_dekken_aanbod(dataset)
     _locatiegebruik(dataset)
     return gemeenten
 
@@ -301,6 +309,35 @@ def _aangeboden_opleidingen(
         if gemeente:
             gemeenten[aanbieder][gemeente] += 1
     return {a: min(c, key=lambda g: (-c[g], g)) for a, c in gemeenten.items()}
+
+
+def _eenheden_dekken_aanbod(dataset: Dataset) -> None:
+    """Widens each HO opleidingseenheid to the period of its aangeboden opleidingen (see the
+    module docstring); None is open."""
+    perioden: dict[str, list[tuple[dt.date | None, dt.date | None]]] = defaultdict(list)
+    for aanbod in dataset.rows[AangebodenOpleiding.__tablename__]:
+        if aanbod["sector"] == "HO":
+            perioden[aanbod["opleidingseenheid_code"]].append(
+                (aanbod["begindatum"], aanbod["einddatum"])
+            )
+    for eenheid in dataset.rows[Opleidingseenheid.__tablename__]:
+        periods = perioden.get(eenheid["code"])
+        if not periods or eenheid["bron"] != bronnen.HO.code:
+            continue
+        begins = [b for b, _ in periods]
+        ends = [e for _, e in periods]
+        eerste = None if None in begins else min(b for b in begins if b)
+        laatste = None if None in ends else max(e for e in ends if e)
+        afgeleid = []
+        begin, end = eenheid["begindatum"], eenheid["einddatum"]
+        if begin is not None and (eerste is None or eerste < begin):
+            eenheid["begindatum"] = eerste
+            afgeleid.append("begindatum")
+        if end is not None and (laatste is None or laatste > end):
+            eenheid["einddatum"] = laatste
+            afgeleid.append("einddatum")
+        if afgeleid:
+            eenheid["afgeleid"] = ",".join([eenheid["afgeleid"], *afgeleid])
 
 
 def _locatiegebruik(dataset: Dataset) -> None:

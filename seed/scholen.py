@@ -3,10 +3,16 @@ vestigingen files and erkenningen from the decode tables.
 
 What is real and what is derived:
 - every feature is a school location: its address and point are DUO's/BAG's. Features at the
-  same address share one onderwijslocatie, as in RIO; its code is derived, and its gemeente is
-  the gemeente of its PC4 (DUO's PC4 table), so ``gemeente_code`` is marked derived.
+  same address (postcode, huisnummer, toevoeging) share one onderwijslocatie, as in RIO; its code
+  is derived, and its gemeente is the gemeente of its PC4 (DUO's PC4 table), so ``gemeente_code``
+  is marked derived. Where the features at one address name different streets, the address has
+  the street DUO's own address files (2020) give a school at that postcode and huisnummer
+  (``straatnaam`` marked derived): a postcode and huisnummer are one BAG address with one street,
+  and the features there carry one BAG point.
 - each BRIN6 (vestigingscode) is one onderwijsaanbieder with the school's name; its code is
-  derived, its dates are those of the BRIN6 in DUO's decode table.
+  derived, its dates are those of the BRIN6 in DUO's decode table (``seed.erkenningen``). A BRIN6
+  the decode table closed before the school file's peildatum, but which the school file lists, is
+  in use again (DUO reissued the number): it is open (``einddatum`` of its erkenning derived).
 - the onderwijsbestuur of a BRIN4 is its bevoegd gezag in the 2020 files (the number is real, the
   RIO code and the name "Bevoegd gezag NNNNN" are derived); a BRIN4 not in those files (most
   (V)SO and SBO schools, and schools founded since) gets a derived bestuur of its own.
@@ -24,7 +30,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from onderwijsgraaf.db.models import (
@@ -154,6 +160,11 @@ class Vestiging2020:
     bron: str
 
 
+# (postcode, huisnummer) → the streets DUO's 2020 address files give a school there
+Straten = dict[tuple[str, int], set[str]]
+HUISNUMMER = re.compile(r"^\s*([0-9]+)")
+
+
 class ScholenBuilder:
     def __init__(
         self, data_dir: Path, dataset: Dataset, ref: Referentie, erkenningen: Erkenningen
@@ -162,12 +173,13 @@ class ScholenBuilder:
         self.ref = ref
         self.erkenningen = erkenningen
         self.scholen = _read_scholen(data_dir, ref, erkenningen)
-        self.vestigingen = _read_vestigingen_2020(data_dir)
+        self.vestigingen, self.straten_2020 = _read_vestigingen_2020(data_dir)
         self.per_brin6: dict[str, list[School]] = defaultdict(list)
         for school in self.scholen:
             self.per_brin6[school.brin6].append(school)
         self.brugjaar = _brugjaar_niveaus(self.scholen)
         self._nieuwe_vestigingen()
+        self._heropende_vestigingen()
 
     def _nieuwe_vestigingen(self) -> None:
         """A BRIN6 newer than DUO's decode table gets its vestigingserkenning from this file."""
@@ -181,6 +193,21 @@ class ScholenBuilder:
                 bron=bronnen.SCHOLEN.code,
                 parent=self.erkenningen.brin4[school.brin4].erkenning_id,
             )
+
+    def _heropende_vestigingen(self) -> None:
+        """A BRIN6 the decode table closed before the school file's peildatum is in use again
+        there: its erkenning is open (einddatum derived)."""
+        erkenningen = self.dataset.rows[Erkenning.__tablename__]
+        for brin6 in sorted(self.per_brin6):
+            vestiging = self.erkenningen.brin6[brin6]
+            if vestiging.einddatum is None or vestiging.einddatum > bronnen.SCHOLEN.peildatum:
+                continue
+            erkenning = erkenningen[vestiging.erkenning_id - 1]
+            assert erkenning["id"] == vestiging.erkenning_id
+            erkenning["einddatum"] = None
+            if "einddatum" not in erkenning["afgeleid"].split(","):
+                erkenning["afgeleid"] += ",einddatum"
+            self.erkenningen.brin6[brin6] = replace(vestiging, einddatum=None)
 
     def build(self) -> dict[str, str]:
         """Adds all PO/SO/VO rows; returns the gemeente of each aanbieder (its first location)."""
@@ -265,18 +292,28 @@ class ScholenBuilder:
         return groepcodes
 
     def _locaties(self) -> dict[str, str]:
-        """The locatie code of each address; the first school at an address gives its details."""
+        """The locatie code of each address; the first school at an address gives its details,
+        but for a street the schools there disagree on (see the module docstring)."""
         eerste: dict[str, School] = {}
+        straten: dict[str, list[str]] = defaultdict(list)
         for school in self.scholen:
             eerste.setdefault(school.adres, school)
+            if school.straat and school.straat not in straten[school.adres]:
+                straten[school.adres].append(school.straat)
         locatiecodes = self.dataset.derive_codes(codes.LOCATIE, list(eerste))
         for adres in sorted(eerste, key=locatiecodes.__getitem__):
             school = eerste[adres]
             gemeente = self.ref.gemeente_van_pc4[school.postcode[:4]]
+            straat, afgeleid = school.straat, "code,gemeente_code,provincie_code"
+            if len(straten[adres]) > 1:
+                in_2020 = self.straten_2020.get((school.postcode, school.huisnummer), set())
+                bevestigd = [s for s in straten[adres] if s in in_2020]
+                straat = bevestigd[0] if len(bevestigd) == 1 else straat
+                afgeleid += ",straatnaam"
             self.dataset.add(
                 Onderwijslocatie,
                 code=locatiecodes[adres],
-                straatnaam=school.straat,
+                straatnaam=straat,
                 huisnummer=school.huisnummer,
                 huisnummertoevoeging=school.toevoeging,
                 postcode=school.postcode,
@@ -286,7 +323,7 @@ class ScholenBuilder:
                 latitude=school.lat,
                 longitude=school.lon,
                 bron=bronnen.SCHOLEN.code,
-                afgeleid="code,gemeente_code,provincie_code",
+                afgeleid=afgeleid,
             )
         return locatiecodes
 
@@ -523,8 +560,9 @@ def _read_scholen(data_dir: Path, ref: Referentie, erkenningen: Erkenningen) -> 
     return scholen
 
 
-def _read_vestigingen_2020(data_dir: Path) -> dict[str, Vestiging2020]:
-    """Bevoegd gezag and RMC region per BRIN4 and per BRIN6 from the 2020 files."""
+def _read_vestigingen_2020(data_dir: Path) -> tuple[dict[str, Vestiging2020], Straten]:
+    """Bevoegd gezag and RMC region per BRIN4 and per BRIN6 from the 2020 files, and the
+    streets of their addresses."""
     common = [
         "PROVINCIE",
         "BEVOEGD GEZAG NUMMER",
@@ -560,6 +598,7 @@ def _read_vestigingen_2020(data_dir: Path) -> dict[str, Vestiging2020]:
         "RMC-REGIO NAAM",
     ]
     result: dict[str, Vestiging2020] = {}
+    straten: Straten = defaultdict(set)
     for bron, header in (
         (bronnen.VESTIGINGEN_BO, common + rest),
         (bronnen.VESTIGINGEN_VO, [*common, "ONDERWIJSSTRUCTUUR", *rest]),
@@ -572,7 +611,12 @@ def _read_vestigingen_2020(data_dir: Path) -> dict[str, Vestiging2020]:
             )
             result.setdefault(row.required("BRIN NUMMER"), vestiging)
             result.setdefault(brin6, vestiging)
-    return result
+            postcode = (row.text("POSTCODE") or "").replace(" ", "")
+            huisnummer = HUISNUMMER.match(row.values["HUISNUMMER-TOEVOEGING"])
+            straat = row.text("STRAATNAAM")
+            if straat and huisnummer:
+                straten[(postcode, int(huisnummer.group(1)))].add(straat)
+    return result, straten
 
 
 def _brugjaar_niveaus(scholen: list[School]) -> dict[str, tuple[str, ...]]:

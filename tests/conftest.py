@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import logging
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -22,6 +23,7 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from onderwijsgraaf.app import create_app
@@ -37,6 +39,11 @@ from seed.dataset import Dataset
 from seed.load import BeforeSwap, load_dataset, seed_database
 
 DATA_DIR = ROOT / "seed" / "data"
+# The revision of the newest migration file: the one a migrated database must report.
+LATEST = max(
+    path.name.split("_")[0]
+    for path in (ROOT / "onderwijsgraaf" / "db" / "migrations" / "versions").glob("[0-9]*.py")
+)
 
 
 @functools.cache
@@ -113,6 +120,40 @@ async def drop_schemas(url: str, *schemas: str) -> None:
                 await conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     finally:
         await engine.dispose()
+
+
+@asynccontextmanager
+async def copy_of(seeded: Target, directory: Path) -> AsyncIterator[Target]:
+    """A copy of the seeded database that a test may seed again or write to: the SQLite file
+    copied into ``directory``, or every table of the PostgreSQL schema copied into a schema of
+    its own (dropped afterwards, with what a seed and the user data put beside it)."""
+    if seeded.backend == "sqlite":
+        copy = directory / "onderwijsgraaf.sqlite"
+        os.makedirs(directory, exist_ok=True)
+        shutil.copyfile(make_url(seeded.url).database or "", copy)
+        yield Target("sqlite", f"sqlite+aiosqlite:///{copy}", seeded.schema)
+        return
+    schema = f"og_test_{uuid.uuid4().hex[:8]}"
+    engine = create_engine(seeded.url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+            tables = await conn.scalars(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = :s"), {"s": seeded.schema}
+            )
+            for table in list(tables):
+                await conn.execute(
+                    text(
+                        f'CREATE TABLE "{schema}"."{table}" AS '
+                        f'SELECT * FROM "{seeded.schema}"."{table}"'
+                    )
+                )
+        yield Target("postgres", seeded.url, schema)
+    finally:
+        await engine.dispose()
+        await drop_schemas(
+            seeded.url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers"
+        )
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,9 @@
 and aliases checked first, as the schema checks them: ``schema.limits``), picks the operation,
 checks its input limits and cost (``schema.limits``), coerces its variables and turns each root
 field into one SQL statement that returns that field's JSON (``roots``). Plans are cached by
-(document, operation name, variables, the viewer's roles, today's date); an operation the
+(document, operation name, variables, the viewer's roles, today's date, the data version of the
+gemeenten and provincies its filters were resolved against: a plan holds their codes, so a new
+seed gets new plans); an operation the
 compiler does not cover, whose arguments are not valid or that is over a limit, gets ``None``
 (cached too) and is resolved field by field, which also words its errors. ``plan_aside``
 builds a new plan in a thread, so a large document holds up no other request.
@@ -46,6 +48,7 @@ from onderwijsgraaf.auth import Viewer
 from onderwijsgraaf.compiler.roots import Late, Statement, root_statement
 from onderwijsgraaf.compiler.selection import NotCompiled, Selected, Walk
 from onderwijsgraaf.compiler.sqljson import Dialect
+from onderwijsgraaf.db.gebieden import Gebieden, GebiedenCache
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import OnderwijsgraafError
 from schema.limits import DEFAULT_BUDGET, MAX_TOKENS, Cost, check_document, measure
@@ -143,9 +146,14 @@ class Lru:
 
 class Compiler:
     def __init__(
-        self, schema: strawberry.Schema, dialect: sa.Dialect, budget: int = DEFAULT_BUDGET
+        self,
+        schema: strawberry.Schema,
+        dialect: sa.Dialect,
+        budget: int = DEFAULT_BUDGET,
+        gebieden: GebiedenCache | None = None,
     ) -> None:
         self.schema = schema
+        self.gebieden = gebieden
         self.budget = budget
         self.graphql = schema._schema
         self.sql_dialect = dialect
@@ -181,11 +189,13 @@ class Compiler:
         viewer: Viewer,
         today: dt.date,
     ) -> Plan | None:
-        """The plan of the operation, or None when it is resolved field by field."""
-        key, found = self._kept(query, operation_name, variables, viewer, today)
+        """The plan of the operation, or None when it is resolved field by field; its filters
+        name gemeenten and provincies as the ones loaded last know them."""
+        gebieden = self.gebieden.latest if self.gebieden is not None else None
+        key, found = self._kept(query, operation_name, variables, viewer, today, gebieden)
         if found is not UNKNOWN:
             return cast(Plan | None, found)
-        return self._planned(key, query, operation_name, variables, viewer, today)
+        return self._planned(key, query, operation_name, variables, viewer, today, gebieden)
 
     async def plan_aside(
         self,
@@ -197,12 +207,14 @@ class Compiler:
     ) -> Plan | None:
         """``plan``, built in a thread of its own when it is new: compiling a large document
         takes long enough (a second and more for 30 aliases) to hold up every other request,
-        and the request's deadline can pass meanwhile."""
-        key, found = self._kept(query, operation_name, variables, viewer, today)
+        and the request's deadline can pass meanwhile. Its filters name gemeenten and
+        provincies as the data version now served knows them."""
+        gebieden = await self.gebieden.current() if self.gebieden is not None else None
+        key, found = self._kept(query, operation_name, variables, viewer, today, gebieden)
         if found is not UNKNOWN:
             return cast(Plan | None, found)
         return await asyncio.to_thread(
-            self._planned, key, query, operation_name, variables, viewer, today
+            self._planned, key, query, operation_name, variables, viewer, today, gebieden
         )
 
     def _kept(
@@ -212,10 +224,11 @@ class Compiler:
         variables: dict[str, Any] | None,
         viewer: Viewer,
         today: dt.date,
+        gebieden: Gebieden | None,
     ) -> tuple[Hashable, object]:
         """The plan's key and the plan kept under it: ``UNKNOWN`` when there is none yet, None
         for variables that are not JSON (never compiled)."""
-        key = _plan_key(query, operation_name, variables, viewer, today)
+        key = _plan_key(query, operation_name, variables, viewer, today, gebieden)
         return key, self.plans.recall(key) if key is not None else None
 
     def _planned(
@@ -226,9 +239,12 @@ class Compiler:
         variables: dict[str, Any] | None,
         viewer: Viewer,
         today: dt.date,
+        gebieden: Gebieden | None,
     ) -> Plan | None:
         try:
-            plan: Plan | None = self._compile(query, operation_name, variables or {}, viewer, today)
+            plan: Plan | None = self._compile(
+                query, operation_name, variables or {}, viewer, today, gebieden
+            )
         except (NotCompiled, OnderwijsgraafError, GraphQLError) as reason:
             log.debug("not compiled: %s", reason)
             plan = None
@@ -241,6 +257,7 @@ class Compiler:
         variables: dict[str, Any],
         viewer: Viewer,
         today: dt.date,
+        gebieden: Gebieden | None,
     ) -> Plan:
         document = self.document(query)
         if document is None:
@@ -289,6 +306,7 @@ class Compiler:
                 self.dialect,
                 viewer,
                 arguments.get("peildatum") or today,
+                gebieden,
             )
             statement = root_statement(walk, Selected(key, name, definition, details), arguments)
             fields.append((key, Compiled.of(statement, self.sql_dialect)))
@@ -301,10 +319,13 @@ def _plan_key(
     variables: dict[str, Any] | None,
     viewer: Viewer,
     today: dt.date,
+    gebieden: Gebieden | None,
 ) -> Hashable | None:
     """What a plan is kept by; None for variables that are not JSON (never compiled)."""
     try:
         variables_key = json.dumps(variables, sort_keys=True)
     except (TypeError, ValueError):
         return None
-    return (query, operation_name, variables_key, viewer.roles, today)
+    # the gemeenten and provincies its filters were resolved against (not loaded: a key of its own)
+    resolved_against = (gebieden is not None, gebieden.versie if gebieden is not None else None)
+    return (query, operation_name, variables_key, viewer.roles, today, resolved_against)

@@ -58,7 +58,9 @@ LOOKUPS = {
 class RootList:
     type_name: str
     resolver: ModuleType  # KIND, ORDERINGS, conditions(filter, peildatum), kandidaten_in(...)
-    filter: type[Any]  # the list's filter input (``to_filter()`` gives the resolver's filter)
+    # the list's filter input (``to_filter(gebieden)`` gives the resolver's filter, with the
+    # gemeenten and provincies it names as codes)
+    filter: type[Any]
 
 
 LISTS = {
@@ -119,13 +121,15 @@ def _comma_separated(items: list[Sql]) -> list[Sql]:
 
 def _list(walk: Walk, root: RootList, field: Selected, arguments: dict[str, Any]) -> Statement:
     resolver = root.resolver
-    filter = (arguments.get("filter") or root.filter()).to_filter()
+    if walk.gebieden is None:
+        raise NotCompiled("the gemeenten and provincies are not loaded")
+    filter = (arguments.get("filter") or root.filter()).to_filter(walk.gebieden)
     where = resolver.conditions(filter, walk.peildatum)
     order_by = arguments["order_by"].value if arguments.get("order_by") is not None else None
     first, after = arguments.get("first"), arguments.get("after")
     if getattr(filter, "nabij", None) is not None:
         return _nabij(walk, root, field, where, filter.nabij, order_by, first, after)
-    ordering = pick_ordering(resolver.KIND, resolver.ORDERINGS, order_by)
+    ordering = pick_ordering(resolver.KIND, resolver.ORDERINGS, order_by, where)
     kind = f"{resolver.KIND}/{ordering.name}"
     request = PageRequest.parse(kind, first, after)
     base = table(graph.table_of(root.type_name)[0])

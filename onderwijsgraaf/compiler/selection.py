@@ -26,6 +26,7 @@ from graphql.execution.values import VariableValues, get_argument_values
 
 from onderwijsgraaf.auth import Viewer
 from onderwijsgraaf.compiler.sqljson import Dialect
+from onderwijsgraaf.db.gebieden import Gebieden
 
 
 class NotCompiled(Exception):
@@ -46,7 +47,8 @@ class Selected:
 @dataclass(frozen=True)
 class Walk:
     """What compiling one root field needs: the operation and its variables, the database's
-    dialect, the viewer and the field's peildatum."""
+    dialect, the viewer, the field's peildatum and the gemeenten and provincies that filters
+    name (None: not loaded)."""
 
     schema: GraphQLSchema
     fragments: dict[str, FragmentDetails]
@@ -55,6 +57,7 @@ class Walk:
     dialect: Dialect
     viewer: Viewer
     peildatum: dt.date
+    gebieden: Gebieden | None = None
 
     def fields(
         self, runtime_type: GraphQLObjectType, details: list[FieldDetails]

@@ -40,6 +40,8 @@ GELDIGHEID: Mapping[str, Field] = {
 HERKOMST = ObjectType(
     "Herkomst", {"bron": Column("bron"), "afgeleid": Column("afgeleid", Kind.WORDS)}
 )
+# the codes of an object, in this order (unique per object: the seed keeps one row per code)
+CODE_ORDER = ("soort", "code")
 
 # -- organisaties -------------------------------------------------------------------------
 BESTUUR = ObjectType(
@@ -68,6 +70,7 @@ BESTUUR = ObjectType(
             ("soort", "id"),
             visible=contexten_zichtbaar_voor,
         ),
+        "codes": Listing("Code", "onderwijsbestuur_code", CODE_ORDER),
     },
     table="onderwijsbestuur",
     key="code",
@@ -123,6 +126,7 @@ AANBIEDER = ObjectType(
             ("soort", "id"),
             visible=contexten_zichtbaar_voor,
         ),
+        "codes": Listing("Code", "onderwijsaanbieder_code", CODE_ORDER),
     },
     table="onderwijsaanbieder",
     key="code",
@@ -185,6 +189,7 @@ LOCATIE = ObjectType(
         "aangebodenOpleidingen": Listing(
             "AangebodenOpleiding", "onderwijslocatie_code", ("zoeknaam", "code")
         ),
+        "codes": Listing("Code", "onderwijslocatie_code", CODE_ORDER),
     },
     table="onderwijslocatie",
     key="code",
@@ -204,6 +209,7 @@ EENHEID: Mapping[str, Field] = {
     "aangebodenOpleidingen": Listing(
         "AangebodenOpleiding", "opleidingseenheid_code", ("zoeknaam", "code")
     ),
+    "codes": Listing("Code", "opleidingseenheid_code", CODE_ORDER),
 }
 HO_OPLEIDING: Mapping[str, Field] = {
     **EENHEID,
@@ -244,6 +250,7 @@ AANBOD: Mapping[str, Field] = {
     "onderwijsaanbieder": Link("Onderwijsaanbieder", "onderwijsaanbieder_code"),
     "onderwijslocatie": Link("Onderwijslocatie", "onderwijslocatie_code"),
     "cohorten": Listing("Cohort", "aangeboden_opleiding_code", ("code",)),
+    "codes": Listing("Code", "aangeboden_opleiding_code", CODE_ORDER),
 }
 MET_CONCEPT: Mapping[str, Field] = {
     **AANBOD,
@@ -349,6 +356,26 @@ CONTEXT = ObjectType(
 )
 
 
+# -- codes: the crosswalk ----------------------------------------------------------------
+CODE = ObjectType(
+    "Code",
+    {
+        **GELDIGHEID,
+        "soort": enum("soort", "Codesoort"),
+        "code": Column("code"),
+        "hoofdNevenVestiging": Column("hoofd_neven_vestiging"),
+        "erkenning": Link("Erkenning", "erkenning_id"),
+        "onderwijsbestuur": Link("Onderwijsbestuur", "onderwijsbestuur_code"),
+        "onderwijsaanbieder": Link("Onderwijsaanbieder", "onderwijsaanbieder_code"),
+        "onderwijslocatie": Link("Onderwijslocatie", "onderwijslocatie_code"),
+        "opleidingseenheid": Link("Opleidingseenheid", "opleidingseenheid_code"),
+        "aangebodenOpleiding": Link("AangebodenOpleiding", "aangeboden_opleiding_code"),
+    },
+    table="code",
+    key="id",
+)
+
+
 def _concrete(
     types: Mapping[str, tuple[str, Mapping[str, Field]]], table: str, key: str, node: str | None
 ) -> list[ObjectType]:
@@ -404,6 +431,7 @@ TYPES: dict[str, ObjectType] = {
         COHORT,
         CONTACTADRES,
         CONTEXT,
+        CODE,
         *_concrete(EENHEID_TYPES, "opleidingseenheid", "code", "Opleidingseenheid"),
         *_concrete(AANBOD_TYPES, "aangeboden_opleiding", "code", "AangebodenOpleiding"),
         *_concrete(ERKENNING_TYPES, "erkenning", "id", None),

@@ -15,6 +15,7 @@ from schema.types.geldigheid import Geldigheid
 if TYPE_CHECKING:
     from schema.types.aanbod import AangebodenOpleidingConnection
     from schema.types.bestuur import Onderwijsbestuur
+    from schema.types.code import Code
     from schema.types.contact import Communicatiecontext
     from schema.types.erkenning import Erkenning
     from schema.types.locatie import OnderwijslocatieConnection
@@ -76,3 +77,8 @@ class Onderwijsaanbieder(Node, Geldigheid):
     communicatiecontexten: Connection[
         Annotated[Communicatiecontext, strawberry.lazy("schema.types.contact")]
     ] = listing("Contactgegevens per doel. / Contact details per purpose.")
+    codes: Connection[Annotated[Code, strawberry.lazy("schema.types.code")]] = listing(
+        "Alle codes van dit object op de peildatum: "
+        "RIO-code, BRIN4, BRIN6 (met hoofd- of nevenvestiging). "
+        "/ Every code of this institution on the peildatum."
+    )

@@ -19,6 +19,7 @@ from schema.types.geojson import FeatureCollection, GeoJsonPoint
 
 if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
+    from schema.types.code import Code
     from schema.types.cohort import Cohort
     from schema.types.locatie import Onderwijslocatie
     from schema.types.opleidingseenheid import Opleidingseenheid
@@ -52,6 +53,10 @@ class AangebodenOpleiding(Node, Geldigheid):
     ) = link("De locatie. / The location.")
     cohorten: Connection[Annotated[Cohort, strawberry.lazy("schema.types.cohort")]] = listing(
         "Instroommomenten (cohorten). / Intakes."
+    )
+    codes: Connection[Annotated[Code, strawberry.lazy("schema.types.code")]] = listing(
+        "Alle codes van dit object op de peildatum: "
+        "de RIO-code (UUID). / Every code of this offering on the peildatum."
     )
 
 

@@ -13,6 +13,7 @@ from schema.types.geldigheid import Geldigheid
 
 if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
+    from schema.types.code import Code
     from schema.types.contact import Communicatiecontext
     from schema.types.erkenning import Erkenning
 
@@ -41,3 +42,8 @@ class Onderwijsbestuur(Node, Geldigheid):
     communicatiecontexten: Connection[
         Annotated[Communicatiecontext, strawberry.lazy("schema.types.contact")]
     ] = listing("Contactgegevens per doel. / Contact details per purpose.")
+    codes: Connection[Annotated[Code, strawberry.lazy("schema.types.code")]] = listing(
+        "Alle codes van dit bestuur op de peildatum: "
+        "RIO-code, bevoegd-gezagnummer, KvK-nummer, RSIN. "
+        "/ Every code of this governing body on the peildatum."
+    )

@@ -17,6 +17,7 @@ from schema.types.geojson import FeatureCollection, GeoJsonPoint
 if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
     from schema.types.aanbod import AangebodenOpleidingConnection
+    from schema.types.code import Code
 
 
 @described
@@ -55,6 +56,11 @@ class Onderwijslocatie(Node, Geldigheid):
     aangeboden_opleidingen: Annotated[
         AangebodenOpleidingConnection, strawberry.lazy("schema.types.aanbod")
     ] = listing("Het aanbod op deze locatie. / The offering at this location.")
+    codes: Connection[Annotated[Code, strawberry.lazy("schema.types.code")]] = listing(
+        "Alle codes van dit object op de peildatum: "
+        "RIO-code, BRIN6 van de vestigingen, BAG-id. "
+        "/ Every code of this location on the peildatum."
+    )
 
 
 @connection_of("Onderwijslocatie")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from schema.connection import Connection
 from schema.described import described, link, listing
 from schema.enums import Graad, Niveau, Sector
 from schema.node import Node
@@ -14,6 +15,7 @@ from schema.types.geldigheid import Geldigheid
 if TYPE_CHECKING:
     from schema.types.aanbod import AangebodenOpleidingConnection
     from schema.types.bestuur import Onderwijsbestuur
+    from schema.types.code import Code
     from schema.types.erkenning import Opleidingserkenning
 
 
@@ -34,6 +36,11 @@ class Opleidingseenheid(Node, Geldigheid):
     aangeboden_opleidingen: Annotated[
         AangebodenOpleidingConnection, strawberry.lazy("schema.types.aanbod")
     ] = listing("Wie deze opleiding aanbiedt. / Where it is offered.")
+    codes: Connection[Annotated[Code, strawberry.lazy("schema.types.code")]] = listing(
+        "Alle codes van dit object op de peildatum: "
+        "RIO-code, erkende opleidingscode (CROHO of CREBO) en die waarvan zij een variant is. "
+        "/ Every code of this programme on the peildatum."
+    )
 
 
 @described

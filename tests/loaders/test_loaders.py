@@ -71,8 +71,10 @@ async def load_counting(
 
 
 def test_the_graph_has_the_edges_it_serves() -> None:
-    assert len(LINKED) == 10  # 9 linked types (two of them erkenningen) and AangebodenOpleiding
-    assert len(EDGES) == 11
+    # 10 linked types (three of them erkenningen: Code.erkenning links the interface) and
+    # AangebodenOpleiding; the 11 edges and the codes of each of the five node types
+    assert len(LINKED) == 11
+    assert len(EDGES) == 16
     assert sorted(VALUES) == ["AangebodenHoOpleiding.voertalen", "Onderwijsaanbieder.sectoren"]
 
 

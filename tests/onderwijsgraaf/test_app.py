@@ -11,7 +11,7 @@ from sqlalchemy import select
 from onderwijsgraaf.app import create_app
 from onderwijsgraaf.db.models import Bron, Gegevensversie
 from onderwijsgraaf.settings import Settings
-from tests.conftest import DATA_DIR, Target
+from tests.conftest import DATA_DIR, LATEST, Target
 
 META = "{ meta { bijgewerktOp licentie afgeleid bronnen { code uitgever licentie sha256 peildatum rijen } } }"
 
@@ -67,7 +67,7 @@ async def test_graphiql_is_served_with_its_scripts_and_the_example(
 async def test_health_reports_the_schema_revision(client: httpx.AsyncClient) -> None:
     response = await client.get("/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "revision": "0003"}
+    assert response.json() == {"status": "ok", "revision": LATEST}
 
 
 async def test_health_fails_without_a_database(tmp_path: object) -> None:

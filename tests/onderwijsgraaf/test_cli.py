@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from onderwijsgraaf.settings import ROOT
-from tests.conftest import Target
+from tests.conftest import LATEST, Target
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -57,7 +57,7 @@ def test_db_status_counts_rows(seeded_sqlite: Target) -> None:
     result = run("db", "status", env={"DATABASE_URL": seeded_sqlite.url})
     assert result.returncode == 0
     status = json.loads(result.stdout)
-    assert status["revision"] == status["head"] == "0003"
+    assert status["revision"] == status["head"] == LATEST
     assert status["rows"]["gemeente"] == 342
 
 
@@ -77,7 +77,7 @@ def test_db_upgrade_creates_an_empty_schema(tmp_path: object) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path}/new.sqlite"
     assert run("db", "upgrade", env={"DATABASE_URL": url}).returncode == 0
     status = json.loads(run("db", "status", env={"DATABASE_URL": url}).stdout)
-    assert status["revision"] == "0003"
+    assert status["revision"] == LATEST
     assert set(status["rows"].values()) == {0}
 
 

@@ -54,8 +54,8 @@ async def test_an_unknown_code_is_null_without_error(sqlite_api: Api) -> None:
         ),
         ('{ onderwijsaanbieders(after: "bogus") { totalCount } }', "is not a cursor of this list"),
         (
-            '{ onderwijsaanbieders(filter: {gemeentecode: ["363"]}) { totalCount } }',
-            "not a CBS gemeentecode (4 digits",
+            '{ onderwijsaanbieders(filter: {gemeentecode: ["9999"]}) { totalCount } }',
+            "gemeentecode: '9999' is not the CBS code of a gemeente; the nearest are",
         ),
         (
             '{ onderwijslocaties(filter: {postcode: "ABCD"}) { totalCount } }',

@@ -23,8 +23,8 @@ from onderwijsgraaf.db.models import (
     Opleidingseenheid,
     Provincie,
 )
-from onderwijsgraaf.db.zoeknaam import zoeknaam
 from tests.conftest import Api, Target, valid_on
+from tests.name_search import NameSearch, name_search
 
 PEILDATUM = dt.date(2025, 10, 1)
 Row = Any
@@ -34,8 +34,9 @@ def valid(row: Row) -> bool:
     return valid_on(row, PEILDATUM)
 
 
-def words(name: str, zoek: str) -> bool:
-    return all(word in name for word in zoeknaam(zoek).split())
+def finds(world: World, row: Row, zoek: str) -> bool:
+    """Name search finds ``row`` (tests.name_search: every name of it, one typo allowed)."""
+    return world.namen.finds(row.code, zoek)
 
 
 @dataclass
@@ -51,6 +52,7 @@ class World:
     voertalen: dict[str, set[str]]
     cohorten: dict[str, list[Row]]
     provincies: dict[str, str]
+    namen: NameSearch = field(default_factory=NameSearch)
     aanbieder: dict[str, Row] = field(default_factory=dict)
     aanbieder_locaties: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     locatie_aanbieders: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -96,6 +98,7 @@ async def world(seeded: Target) -> World:
                 world.locatie_aanbieders[g.onderwijslocatie_code].add(g.onderwijsaanbieder_code)
                 world.locatie_besturen[g.onderwijslocatie_code].add(g.onderwijsbestuur_code)
         world.aanbieder = aanbieders
+        world.namen = await name_search(seeded)
         WORLDS[seeded] = world
     return WORLDS[seeded]
 
@@ -128,7 +131,7 @@ def aanbod_at(world: World, name: str, predicate: Callable[[Row], bool]) -> set[
 
 
 AANBIEDER_FILTERS: dict[str, tuple[str, Callable[[World, Row], bool]]] = {
-    "zoek": ('{zoek: "montessori"}', lambda w, a: words(a.zoeknaam, "montessori")),
+    "zoek": ('{zoek: "montessori"}', lambda w, a: finds(w, a, "montessori")),
     "zoek accents": ('{zoek: "ARIËNS"}', lambda w, a: "ariens" in a.zoeknaam),
     "gemeentecode": (
         '{gemeentecode: ["0363", "0599"]}',
@@ -179,7 +182,7 @@ LOCATIE_FILTERS: dict[str, tuple[str, Callable[[World, Row], bool]]] = {
     "zoek": (
         '{zoek: "jenaplan"}',
         lambda w, x: any(
-            words(w.aanbieder[c].zoeknaam, "jenaplan") for c in w.locatie_aanbieders[x.code]
+            finds(w, w.aanbieder[c], "jenaplan") for c in w.locatie_aanbieders[x.code]
         ),
     ),
     "gemeentecode": ('{gemeentecode: ["0344"]}', lambda w, x: x.gemeente_code == "0344"),
@@ -234,7 +237,7 @@ def _eenheid(w: World, a: Row) -> Row | None:
 
 
 AANBOD_FILTERS: dict[str, tuple[str, Callable[[World, Row], bool]]] = {
-    "zoek": ('{zoek: "data science"}', lambda w, a: words(a.zoeknaam, "data science")),
+    "zoek": ('{zoek: "data science"}', lambda w, a: finds(w, a, "data science")),
     "gemeentecode": (
         '{gemeentecode: ["0363"]}',
         lambda w, a: (loc := _loc(w, a)) is not None and loc.gemeente_code == "0363",
@@ -264,9 +267,12 @@ AANBOD_FILTERS: dict[str, tuple[str, Callable[[World, Row], bool]]] = {
     ),
     "vorm": ("{vorm: [DUAAL]}", lambda w, a: a.vorm == "DUAAL"),
     "voertaal": ("{voertaal: [DEU]}", lambda w, a: "DEU" in w.voertalen[a.code]),
-    "erkendeOpleidingscode": (
+    "erkendeOpleidingscode": (  # the programme's own CROHO code, or the one it is a variant of
         '{erkendeOpleidingscode: ["34808"]}',
-        lambda w, a: (e := _eenheid(w, a)) is not None and e.erkende_opleidingscode == "34808",
+        lambda w, a: (
+            (e := _eenheid(w, a)) is not None
+            and "34808" in (e.erkende_opleidingscode, e.variant_van)
+        ),
     ),
     "instroomVanaf": (
         '{instroomVanaf: "2026-01-01"}',
@@ -293,13 +299,13 @@ async def test_aanbod_filter(api: Api, world: World, name: str) -> None:
     assert await total(api, "aangebodenOpleidingen", filter) == expected
 
 
-EENHEID_FILTERS: dict[str, tuple[str, Callable[[Row], bool]]] = {
-    "zoek": ('{zoek: "rechten"}', lambda e: words(e.zoeknaam, "rechten")),
-    "sector": ("{sector: [VO]}", lambda e: e.sector == "VO"),
-    "niveau": ("{niveau: [HBO_AD]}", lambda e: e.niveau == "HBO-AD"),
-    "erkendeOpleidingscode": (
+EENHEID_FILTERS: dict[str, tuple[str, Callable[[World, Row], bool]]] = {
+    "zoek": ('{zoek: "rechten"}', lambda w, e: finds(w, e, "rechten")),
+    "sector": ("{sector: [VO]}", lambda w, e: e.sector == "VO"),
+    "niveau": ("{niveau: [HBO_AD]}", lambda w, e: e.niveau == "HBO-AD"),
+    "erkendeOpleidingscode": (  # own CROHO code or the one it is a variant of
         '{erkendeOpleidingscode: ["34808", "50033"]}',
-        lambda e: e.erkende_opleidingscode in {"34808", "50033"},
+        lambda w, e: bool({e.erkende_opleidingscode, e.variant_van} & {"34808", "50033"}),
     ),
 }
 
@@ -307,13 +313,13 @@ EENHEID_FILTERS: dict[str, tuple[str, Callable[[Row], bool]]] = {
 @pytest.mark.parametrize("name", list(EENHEID_FILTERS))
 async def test_opleidingseenheid_filter(api: Api, world: World, name: str) -> None:
     filter, predicate = EENHEID_FILTERS[name]
-    expected = sum(1 for e in world.eenheden.values() if valid(e) and predicate(e))
+    expected = sum(1 for e in world.eenheden.values() if valid(e) and predicate(world, e))
     assert expected > 0
     assert await total(api, "opleidingseenheden", filter) == expected
 
 
 async def test_bestuur_filter(api: Api, world: World) -> None:
-    expected = sum(1 for b in world.besturen if valid(b) and words(b.zoeknaam, "universiteit"))
+    expected = sum(1 for b in world.besturen if valid(b) and finds(world, b, "universiteit"))
     assert expected > 5
     assert await total(api, "onderwijsbesturen", '{zoek: "Universiteit"}') == expected
 

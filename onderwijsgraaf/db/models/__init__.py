@@ -1,6 +1,7 @@
 """All tables of the RIO graph; import models from here."""
 
 from onderwijsgraaf.db.models.base import Base, Geldigheid, Herkomst, geldig_op
+from onderwijsgraaf.db.models.code import Code
 from onderwijsgraaf.db.models.contact import Communicatiecontext
 from onderwijsgraaf.db.models.erkenning import Erkenning, JuridischeRelatie, Licentie
 from onderwijsgraaf.db.models.locatie import Onderwijslocatie, Onderwijslocatiegebruik
@@ -26,12 +27,14 @@ from onderwijsgraaf.db.models.samenwerking import (
     Samenwerkingsverband,
     SamenwerkingsverbandDeelname,
 )
+from onderwijsgraaf.db.models.zoeken import Zoeknaam, Zoekwoord
 
 __all__ = [
     "AangebodenOpleiding",
     "AangebodenOpleidingVoertaal",
     "Base",
     "Bron",
+    "Code",
     "Cohort",
     "Communicatiecontext",
     "Erkenning",
@@ -51,5 +54,7 @@ __all__ = [
     "Provincie",
     "Samenwerkingsverband",
     "SamenwerkingsverbandDeelname",
+    "Zoeknaam",
+    "Zoekwoord",
     "geldig_op",
 ]
