@@ -13,7 +13,7 @@ from onderwijsgraaf.graph.model import table
 from tests.compiler.generated import generated, tamed
 from tests.conftest import Api, Target
 
-COUNT = int(os.environ.get("GENERATED_QUERIES", "600"))
+COUNT = int(os.environ.get("GENERATED_QUERIES", "300"))
 LOOKUPS = {
     "onderwijsbestuur": "onderwijsbestuur",
     "onderwijsaanbieder": "onderwijsaanbieder",

@@ -8,7 +8,6 @@ import asyncio
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import uuid
 from collections.abc import AsyncIterator
@@ -25,7 +24,7 @@ from onderwijsgraaf.db.migrate import head_revision
 from onderwijsgraaf.db.userdata import UserData
 from onderwijsgraaf.documents import DocumentError, TrustedDocuments
 from onderwijsgraaf.settings import Settings
-from tests.conftest import Target, drop_schemas, serving
+from tests.conftest import Target, copy_of, drop_schemas, serving
 
 DOCUMENT = """query Scholen($gemeente: [String!]) {
   onderwijsaanbieders(filter: {gemeentecode: $gemeente}, first: 3) { totalCount edges { node { code naam } } }
@@ -185,25 +184,9 @@ async def test_looking_a_document_up_makes_nothing(fresh: Target) -> None:
 
 @pytest.fixture
 async def reseedable(seeded: Target, tmp_path: Path) -> AsyncIterator[Target]:
-    """A seeded database of this test's own, to seed again: on SQLite a copy of the session's
-    file, on PostgreSQL a new schema (dropped afterwards, with all beside it)."""
-    if seeded.backend == "sqlite":
-        copy = tmp_path / "onderwijsgraaf.sqlite"
-        shutil.copy(sqlite_file(seeded), copy)
-        yield Target("sqlite", f"sqlite+aiosqlite:///{copy}", seeded.schema)
-        return
-    target = Target("postgres", seeded.url, f"og_test_{uuid.uuid4().hex[:8]}")
-    try:
-        await target.seed()
+    """A seeded database of this test's own, to seed again."""
+    async with copy_of(seeded, tmp_path / "reseedable") as target:
         yield target
-    finally:
-        await drop_schemas(
-            target.url,
-            target.schema,
-            f"{target.schema}__bouw",
-            f"{target.schema}__oud",
-            f"{target.schema}_gebruikers",
-        )
 
 
 async def register_identity(target: Target) -> object:

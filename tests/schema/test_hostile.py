@@ -27,7 +27,7 @@ from onderwijsgraaf.settings import Settings
 from tests.compiler.generated import generated
 from tests.conftest import Api
 
-COUNT = int(os.environ.get("HOSTILE_QUERIES", "300"))
+COUNT = int(os.environ.get("HOSTILE_QUERIES", "200"))
 DEADLINE = Settings.request_deadline
 
 

@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from onderwijsgraaf.db.models import AangebodenOpleiding, Bron
 from onderwijsgraaf.settings import ROOT
 from seed import bronnen
 from seed.load import sqlite_path
-from tests.conftest import DATA_DIR, SEEDED_DIGEST, Target, drop_schemas
+from tests.conftest import DATA_DIR, SEEDED_DIGEST, Target, copy_of
 from tests.seed.test_load import leftovers
 
 HO = bronnen.HO.bestand
@@ -191,33 +190,9 @@ async def test_seed_accept_shrink_in_the_environment_is_the_option(
 
 @pytest.fixture
 async def serving_copy(seeded: Target, tmp_path: Path) -> AsyncIterator[Target]:
-    """A copy of the seeded database that a test may replace: the SQLite file copied, or every
-    table of the PostgreSQL schema copied into a schema of its own."""
-    if seeded.backend == "sqlite":
-        copy = tmp_path / "serving" / "onderwijsgraaf.sqlite"
-        copy.parent.mkdir()
-        shutil.copyfile(sqlite_path(seeded.url), copy)
-        yield Target("sqlite", f"sqlite+aiosqlite:///{copy}", seeded.schema)
-        return
-    schema = f"og_test_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(seeded.url)
-    try:
-        async with engine.begin() as conn:
-            await conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-            tables = await conn.scalars(
-                text("SELECT tablename FROM pg_tables WHERE schemaname = :s"), {"s": seeded.schema}
-            )
-            for table in list(tables):
-                await conn.execute(
-                    text(
-                        f'CREATE TABLE "{schema}"."{table}" AS '
-                        f'SELECT * FROM "{seeded.schema}"."{table}"'
-                    )
-                )
-        yield Target("postgres", seeded.url, schema)
-    finally:
-        await engine.dispose()
-        await drop_schemas(seeded.url, schema, f"{schema}__bouw", f"{schema}__oud")
+    """A copy of the seeded database that a test may replace."""
+    async with copy_of(seeded, tmp_path / "serving") as target:
+        yield target
 
 
 async def test_a_shrunk_file_is_seeded_with_accept_shrink(
