@@ -158,30 +158,19 @@ class Gebieden:
         self, values: Sequence[str] | None, argument: str = "gemeentecode"
     ) -> list[str] | None:
         """The CBS codes of the gemeenten ``values`` names (None for None), in order, each once."""
-        if values is None:
-            return None
-        return list(dict.fromkeys(self.gemeentecode(value, argument) for value in values))
+        return _each_once(values, lambda value: self.gemeentecode(value, argument))
 
     def provinciecodes(
         self, values: Sequence[str] | None, argument: str = "provincie"
     ) -> list[str] | None:
         """The CBS codes of the provincies ``values`` names (None for None), in order, each once."""
-        if values is None:
-            return None
-        return list(dict.fromkeys(self.provinciecode(value, argument) for value in values))
+        return _each_once(values, lambda value: self.provinciecode(value, argument))
 
     def gemeentecode(self, value: str, argument: str = "gemeentecode") -> str:
         text = value.strip()
         number = GEMEENTECODE.fullmatch(text)
         if number:
-            code = number.group(1).zfill(4)
-            if code in self.gemeenten:
-                return code
-            nearest = _numerically_nearest(code, self.gemeenten)
-            raise BadUserInput(
-                f"{argument}: {value!r} is not the CBS code of a gemeente; the nearest are "
-                f"{_listed(self.gemeenten[c] for c in nearest)}"
-            )
+            return _by_number(number.group(1).zfill(4), self.gemeenten, value, argument, "gemeente")
         return self._named(value, argument, "gemeente", self.gemeentenamen, self.gemeenten)
 
     def provinciecode(self, value: str, argument: str = "provincie") -> str:
@@ -189,13 +178,7 @@ class Gebieden:
         number = PROVINCIECODE.fullmatch(text)
         if number:
             code = number.group(1).zfill(2)
-            if code in self.provincies:
-                return code
-            nearest = _numerically_nearest(code, self.provincies)
-            raise BadUserInput(
-                f"{argument}: {value!r} is not the CBS code of a provincie; the nearest are "
-                f"{_listed(self.provincies[c] for c in nearest)}"
-            )
+            return _by_number(code, self.provincies, value, argument, "provincie")
         iso = ISO_CODE.fullmatch(text)
         if iso:
             afkorting = iso.group(1).upper()
@@ -236,8 +219,28 @@ class Gebieden:
         )
 
 
-def _numerically_nearest(code: str, codes: Iterable[str]) -> list[str]:
-    return sorted(codes, key=lambda c: (abs(int(c) - int(code)), c))[:SUGGESTIONS]
+def _each_once(values: Sequence[str] | None, code_of: Callable[[str], str]) -> list[str] | None:
+    if values is None:
+        return None
+    return list(dict.fromkeys(code_of(value) for value in values))
+
+
+def _by_number(
+    code: str,
+    by_code: dict[str, Gemeente] | dict[str, Provincie],
+    value: str,
+    argument: str,
+    kind: str,
+) -> str:
+    """``code`` when it is one of ``by_code``; else ``BadUserInput`` with the numerically
+    nearest codes."""
+    if code in by_code:
+        return code
+    nearest = sorted(by_code, key=lambda c: (abs(int(c) - int(code)), c))[:SUGGESTIONS]
+    raise BadUserInput(
+        f"{argument}: {value!r} is not the CBS code of a {kind}; the nearest are "
+        f"{_listed(by_code[c] for c in nearest)}"
+    )
 
 
 def _listed(items: Iterable[object]) -> str:
