@@ -97,29 +97,34 @@ def objecten(
 def brin_codes(argument: str, codes: Sequence[str]) -> list[str]:
     """``codes`` (in capitals) if each is a BRIN4 or a BRIN6; BadUserInput naming ``argument``
     otherwise."""
-    found = []
-    for code in codes:
-        value = code.strip().upper()
-        if not BRIN.match(value):
-            raise BadUserInput(
-                f"{argument}: {code!r} is not a BRIN4 (4 letters or digits, e.g. 31EW) or a "
-                "BRIN6 (e.g. 31EW01); for other codes use codes(code:)"
-            )
-        found.append(value)
-    return found
+    return _capitals_matching(
+        argument,
+        codes,
+        BRIN,
+        "a BRIN4 (4 letters or digits, e.g. 31EW) or a BRIN6 (e.g. 31EW01); for other codes use "
+        "codes(code:)",
+    )
 
 
 def erkende_opleidingscodes(argument: str, codes: Sequence[str]) -> list[str]:
     """``codes`` (in capitals) if each is an erkende opleidingscode (CROHO or CREBO, 1 to 8
     letters or digits); BadUserInput naming ``argument`` otherwise."""
+    return _capitals_matching(
+        argument,
+        codes,
+        ERKENDE_OPLEIDINGSCODE,
+        "an erkende opleidingscode (CROHO or CREBO, 1 to 8 letters or digits, e.g. 34116)",
+    )
+
+
+def _capitals_matching(
+    argument: str, codes: Sequence[str], pattern: re.Pattern[str], expected: str
+) -> list[str]:
     found = []
     for code in codes:
         value = code.strip().upper()
-        if not ERKENDE_OPLEIDINGSCODE.match(value):
-            raise BadUserInput(
-                f"{argument}: {code!r} is not an erkende opleidingscode (CROHO or CREBO, "
-                "1 to 8 letters or digits, e.g. 34116)"
-            )
+        if not pattern.match(value):
+            raise BadUserInput(f"{argument}: {code!r} is not {expected}")
         found.append(value)
     return found
 
