@@ -105,6 +105,75 @@ HO = Bronbestand(
     dt.date(2026, 8, 4),
     minimum_rijen=4_000,
 )
+BESTUREN_VO = Bronbestand(
+    "duo-besturen-vo-2023",
+    "duo/bevoegde_gezagen_vo_2023.csv",
+    "DUO bevoegde gezagen voortgezet onderwijs",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2023, 8, 1),
+    minimum_rijen=200,
+    scheidingsteken=";",
+)
+VESTIGINGEN_BO_2026 = Bronbestand(
+    "duo-vestigingen-bo-2026",
+    "duo/alle_schoolvestigingen_bo_2026.csv",
+    "DUO alle schoolvestigingen basisonderwijs",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2026, 8, 1),
+    minimum_rijen=5_000,
+    scheidingsteken=";",
+)
+LEERLINGEN_PO = Bronbestand(
+    "duo-leerlingen-po-1996-2025",
+    "duo/historische_leerlingen_po_per_vestiging_1996_2025.csv",
+    "DUO historisch overzicht leerlingen per schoolvestiging (PO, SBO, SO, VSO), 1996–2025",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2025, 10, 1),
+    minimum_rijen=7_000,
+    scheidingsteken=";",
+)
+LEERLINGEN_VO_ONDERWIJSTYPE = Bronbestand(
+    "duo-leerlingen-vo-onderwijstype-2019",
+    "duo/leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv",
+    "DUO leerlingen VO per vestiging naar onderwijstype",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2019, 10, 1),
+    minimum_rijen=16_000,
+    scheidingsteken=";",
+)
+LEERLINGEN_VO_2021 = Bronbestand(
+    "duo-leerlingen-vo-bestuur-2021",
+    "duo/leerlingen_vo_per_vestiging_en_bestuur_2021.csv",
+    "DUO leerlingen VO per vestiging en bestuur (vavo apart), 2021",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2021, 10, 1),
+    minimum_rijen=1_000,
+    scheidingsteken=";",
+)
+LEERLINGEN_VO_2022 = Bronbestand(
+    "duo-leerlingen-vo-bestuur-2022",
+    "duo/leerlingen_vo_per_vestiging_en_bestuur_2022.csv",
+    "DUO leerlingen VO per vestiging en bestuur (vavo apart), 2022",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2022, 10, 1),
+    minimum_rijen=1_000,
+    scheidingsteken=";",
+)
+HO_VESTIGINGEN = Bronbestand(
+    "duo-ho-vestigingen-2025",
+    "duo/dec_vestnr_ho_gemeente_2025.csv",
+    "DUO decodetabel HO-vestigingsnummers naar gemeente",
+    DUO,
+    DUO_LICENTIE,
+    dt.date(2025, 1, 1),
+    minimum_rijen=700,
+)
 GEMEENTEN = Bronbestand(
     "cbs-gemeenten-2023",
     "cbs/gemeenten_alfabetisch_2023.csv",
@@ -135,12 +204,19 @@ PC4_GEONAMES = Bronbestand(
 
 ALLE = (
     SCHOLEN,
+    VESTIGINGEN_BO_2026,
     VESTIGINGEN_BO,
     VESTIGINGEN_VO,
+    BESTUREN_VO,
+    LEERLINGEN_PO,
+    LEERLINGEN_VO_ONDERWIJSTYPE,
+    LEERLINGEN_VO_2021,
+    LEERLINGEN_VO_2022,
     BRIN4,
     BRIN6,
     CROHO,
     HO,
+    HO_VESTIGINGEN,
     GEMEENTEN,
     PC4_GEMEENTE,
     PC4_GEONAMES,

@@ -14,12 +14,14 @@ from onderwijsgraaf.db.models.opleiding import (
 from onderwijsgraaf.db.models.organisatie import (
     Onderwijsaanbieder,
     Onderwijsaanbiedersgroep,
+    Onderwijsbegeleidingsaanbieder,
     Onderwijsbestuur,
 )
 from onderwijsgraaf.db.models.referentie import (
     Bron,
     Gegevensversie,
     Gemeente,
+    Herkomsttelling,
     Postcodegebied,
     Provincie,
 )
@@ -42,10 +44,12 @@ __all__ = [
     "Geldigheid",
     "Gemeente",
     "Herkomst",
+    "Herkomsttelling",
     "JuridischeRelatie",
     "Licentie",
     "Onderwijsaanbieder",
     "Onderwijsaanbiedersgroep",
+    "Onderwijsbegeleidingsaanbieder",
     "Onderwijsbestuur",
     "Onderwijslocatie",
     "Onderwijslocatiegebruik",

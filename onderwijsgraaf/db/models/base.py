@@ -4,7 +4,9 @@
   (``NULL`` = open). A peildatum selects rows with ``geldig_op``.
 - ``Herkomst``: provenance. ``bron`` names the source file (table ``bron``); ``afgeleid`` lists
   the fields of the row that are derived by the seed rather than read from that source
-  (comma-separated, empty when the row is taken from the source as it is).
+  (comma-separated, empty when the row is taken from the source as it is); ``veldbronnen``
+  names the source of each field read from another file than ``bron``
+  (``veld=bron,veld=bron``, empty when every field comes from ``bron``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Herkomst:
         return mapped_column(String(40), ForeignKey("bron.code"))
 
     afgeleid: Mapped[str] = mapped_column(String(200), default="")
+    veldbronnen: Mapped[str] = mapped_column(String(400), default="")
 
 
 def in_list_order(table: str, *columns: str) -> Index:

@@ -72,6 +72,9 @@ class AangebodenOpleiding(Geldigheid, Herkomst, Base):
     onderwijslocatie_code: Mapped[str | None] = mapped_column(
         ForeignKey("onderwijslocatie.code"), index=True
     )
+    onderwijslicentie_code: Mapped[str | None] = mapped_column(
+        ForeignKey("licentie.code"), index=True
+    )
     eigen_naam: Mapped[str | None] = mapped_column(String(225))
     eigen_naam_engels: Mapped[str | None] = mapped_column(String(225))
     eigen_naam_duits: Mapped[str | None] = mapped_column(String(225))

@@ -56,3 +56,20 @@ class Onderwijsaanbieder(Geldigheid, Herkomst, Base):
     )
     denominatie: Mapped[str | None] = mapped_column(String(40), index=True)
     eigen_sleutel: Mapped[str | None] = mapped_column(String(60))
+
+
+class Onderwijsbegeleidingsaanbieder(Geldigheid, Herkomst, Base):
+    """An organisation giving specialist support to schools (RIO Onderwijsbegeleidingsaanbieder,
+    code ``NNNTNNN``). ``expertise`` holds RIO Onderwijsbegeleidingsaanbiedersexpertise codes,
+    comma-separated."""
+
+    __tablename__ = "onderwijsbegeleidingsaanbieder"
+
+    code: Mapped[str] = mapped_column(String(7), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    zoeknaam: Mapped[str] = mapped_column(String(200), index=True)
+    internationale_naam: Mapped[str | None] = mapped_column(String(225))
+    onderwijsbestuur_code: Mapped[str | None] = mapped_column(
+        ForeignKey("onderwijsbestuur.code"), index=True
+    )
+    expertise: Mapped[str] = mapped_column(String(400), default="")

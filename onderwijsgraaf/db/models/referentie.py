@@ -64,3 +64,16 @@ class Postcodegebied(Base):
     longitude: Mapped[float | None] = mapped_column(Float)
     bron: Mapped[str] = mapped_column(String(40), ForeignKey("bron.code"))
     coordinaten_bron: Mapped[str | None] = mapped_column(String(40), ForeignKey("bron.code"))
+
+
+class Herkomsttelling(Base):
+    """How many values of a field of a table come from a source, real or derived: the seed counts
+    them from the rows it writes (``veld`` = ``*`` counts the rows). ``meta`` reports them."""
+
+    __tablename__ = "herkomsttelling"
+
+    tabel: Mapped[str] = mapped_column(String(60), primary_key=True)
+    veld: Mapped[str] = mapped_column(String(60), primary_key=True)
+    bron: Mapped[str] = mapped_column(String(40), ForeignKey("bron.code"), primary_key=True)
+    afgeleid: Mapped[bool] = mapped_column(primary_key=True)
+    aantal: Mapped[int] = mapped_column(Integer)
