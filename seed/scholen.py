@@ -1,22 +1,34 @@
-"""PO, SO and VO from DUO's geocoded school locations (2024), with bevoegd gezag from the 2020
-vestigingen files and erkenningen from the decode tables.
+"""PO, SO and VO: every vestiging DUO's files know, present and past, with bevoegd gezag,
+bestuur names and erkenningen.
 
 What is real and what is derived:
-- every feature is a school location: its address and point are DUO's/BAG's. Features at the
-  same address (postcode, huisnummer, toevoeging) share one onderwijslocatie, as in RIO; its code
-  is derived, and its gemeente is the gemeente of its PC4 (DUO's PC4 table), so ``gemeente_code``
-  is marked derived. Where the features at one address name different streets, the address has
-  the street DUO's own address files (2020) give a school at that postcode and huisnummer
-  (``straatnaam`` marked derived): a postcode and huisnummer are one BAG address with one street,
-  and the features there carry one BAG point.
-- each BRIN6 (vestigingscode) is one onderwijsaanbieder with the school's name; its code is
-  derived, its dates are those of the BRIN6 in DUO's decode table (``seed.erkenningen``). A BRIN6
-  the decode table closed before the school file's peildatum, but which the school file lists, is
-  in use again (DUO reissued the number): it is open (``einddatum`` of its erkenning derived).
-- the onderwijsbestuur of a BRIN4 is its bevoegd gezag in the 2020 files (the number is real, the
-  RIO code and the name "Bevoegd gezag NNNNN" are derived); a BRIN4 not in those files (most
-  (V)SO and SBO schools, and schools founded since) gets a derived bestuur of its own.
-- the offering is derived from the school type: basisschool → basisonderwijs (PO-BAO), SBAO →
+- the school records (``seed.schoolhistorie``): the features of DUO's geocoded school file of
+  2024 (address and BAG point), brought up to date by the newer files, and a record for every
+  vestiging only other files list (closed schools since 1996, schools opened since 2024).
+  Records at the same address (postcode, huisnummer, toevoeging) share one onderwijslocatie, as
+  in RIO; its code is derived, and its gemeente is the gemeente of its PC4 (DUO's PC4 table),
+  so ``gemeente_code`` is marked derived. Where the records at one address name different
+  streets, the address has the street DUO's address files (2026, 2020) give a school at that
+  postcode and huisnummer (``straatnaam`` marked derived): a postcode and huisnummer are one BAG
+  address with one street, and the features there carry one BAG point.
+- each BRIN6 is one onderwijsaanbieder with the school's name; its code is derived, its dates
+  are those of the BRIN6 in DUO's decode table (``seed.erkenningen``). A BRIN6 the decode table
+  closed before the school file's peildatum, but which a current file (2024 school file, 2026
+  PO file, 2025 pupil count) lists, is in use again (DUO reissued the number): it is open
+  (``einddatum`` of its erkenning derived). A BRIN6 the decode table leaves open that no current
+  file lists ends on 1 August after the last file listing it; one the decode table lacks runs
+  from the first to the last file listing it (dates derived, ``Schoolhistorie.periode``).
+- the onderwijsbestuur of a BRIN4 is its bevoegd gezag in the newest file that names one for
+  any of its vestigingen (2026 PO, pupil counts 2025, VO 2022/2021, 2020); the number is real,
+  the RIO code derived. Its name, KvK number, address, phone and website are DUO's where the
+  file of VO besturen (2023) has it; elsewhere the name "Bevoegd gezag NNNNN" is derived. A
+  BRIN4 no file gives a bevoegd gezag gets a derived bestuur of its own. A bestuur all of whose
+  vestigingen have closed ends with the last of them (dates derived).
+- the VO offering of a vestiging DUO counted pupils for in 2019 is real: one aangeboden
+  opleiding per elementcode (``seed.vo_aanbod``), at each of its locaties whose
+  onderwijsstructuur includes a level the opleiding leads to (the first locatie for the rest);
+  the opleidingseenheid of an elementcode has DUO's name (code derived).
+- any other offering is derived from the school type: basisschool → basisonderwijs (PO-BAO), SBAO →
   speciaal basisonderwijs (PO-SBAO), SO/VSO/(V)SO → SO and/or VSO, and VO per onderwijsstructuur:
   PRO → VO-PRO, VBO → VO-VMBO-BB and VO-VMBO-KB, MAVO → VO-VMBO-TL, HAVO → VO-HAVO, VWO → VO-VWO;
   a BRUGJAAR location offers what the other locations of its BRIN4 offer.
@@ -27,10 +39,9 @@ What is real and what is derived:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from onderwijsgraaf.db.models import (
@@ -50,119 +61,26 @@ from onderwijsgraaf.db.models import (
 )
 from onderwijsgraaf.db.zoeknaam import zoeknaam
 from seed import bronnen, codes
+from seed.besturen import Bestuur, read_besturen
 from seed.dataset import Dataset
-from seed.erkenningen import VESTIGING, Erkenningen, add_erkenning
-from seed.read import read_csv, read_geojson_points
+from seed.erkenningen import INSTELLING, VESTIGING, Erkenningen, add_erkenning
 from seed.referentie import Referentie
-from seed.waardelijsten import denominatie_codes, onderwijsconcept_uit_naam
+from seed.schoolbestand import (
+    AANBOD_TYPE,
+    LICENTIE_TYPE,
+    PROGRAMMAS,
+    Programma,
+    School,
+    read_scholen,
+)
+from seed.schoolhistorie import Schoolhistorie
+from seed.vestigingen import Adres, read_vestigingen, veldbronnen
+from seed.vo_aanbod import read_vo_aanbod
+from seed.waardelijsten import onderwijsconcept_uit_naam
 
-BRIN6_CODE = re.compile(r"^[0-9A-Z]{4}[0-9A-Z]{2}$")
-BGN = re.compile(r"^[0-9]{5}$")
-PROPERTIES = [
-    "naam",
-    "type",
-    "denominatie",
-    "internetadres",
-    "straat",
-    "huisnummer",
-    "huisletter",
-    "huisnummertoevoeging",
-    "postcode",
-    "plaats",
-    "gemeente",
-    "provincie",
-    "brin_nummer",
-    "vestigingscode",
-]
-
-
-@dataclass(frozen=True)
-class Programma:
-    """A PO/SO/VO opleidingseenheid the seed derives (RIO has a handful of national ones)."""
-
-    niveau: str
-    naam: str
-    type: str
-    sector: str
-
-
-PROGRAMMAS = {
-    p.niveau: p
-    for p in (
-        Programma("PO-BAO", "Basisonderwijs", "BOOPLEIDING", "PO"),
-        Programma("PO-SBAO", "Speciaal basisonderwijs", "BOOPLEIDING", "PO"),
-        Programma("PO-SO", "Speciaal onderwijs", "SOOPLEIDING", "SO"),
-        Programma("PO-VSO", "Voortgezet speciaal onderwijs", "VSOOPLEIDING", "VSO"),
-        Programma("VO-PRO", "Praktijkonderwijs", "VOOPLEIDING", "VO"),
-        Programma("VO-VMBO-BB", "VMBO basisberoepsgerichte leerweg", "VOOPLEIDING", "VO"),
-        Programma("VO-VMBO-KB", "VMBO kaderberoepsgerichte leerweg", "VOOPLEIDING", "VO"),
-        Programma("VO-VMBO-TL", "VMBO theoretische leerweg (mavo)", "VOOPLEIDING", "VO"),
-        Programma("VO-HAVO", "Hoger algemeen voortgezet onderwijs (havo)", "VOOPLEIDING", "VO"),
-        Programma("VO-VWO", "Voorbereidend wetenschappelijk onderwijs (vwo)", "VOOPLEIDING", "VO"),
-    )
-}
-NIVEAUS_PER_STRUCTUUR = {
-    "basisschool": ["PO-BAO"],
-    "SBAO": ["PO-SBAO"],
-    "SO": ["PO-SO"],
-    "VSO": ["PO-VSO"],
-    "(V)SO": ["PO-SO", "PO-VSO"],
-    "PRO": ["VO-PRO"],
-    "VBO": ["VO-VMBO-BB", "VO-VMBO-KB"],
-    "MAVO": ["VO-VMBO-TL"],
-    "HAVO": ["VO-HAVO"],
-    "VWO": ["VO-VWO"],
-    "BRUGJAAR": [],
-}
-AANBOD_TYPE = {
-    "BOOPLEIDING": "AANGEBODENBOOPLEIDING",
-    "SOOPLEIDING": "AANGEBODENSOOPLEIDING",
-    "VSOOPLEIDING": "AANGEBODENVSOOPLEIDING",
-    "VOOPLEIDING": "AANGEBODENVOOPLEIDING",
-}
-LICENTIE_TYPE = {
-    "BOOPLEIDING": "BOONDERWIJSLICENTIE",
-    "SOOPLEIDING": "SOONDERWIJSLICENTIE",
-    "VSOOPLEIDING": "VSOONDERWIJSLICENTIE",
-    "VOOPLEIDING": "VOONDERWIJSLICENTIE",
-}
-
-
-SECTOR_VAN_STRUCTUUR = {"basisschool": "PO", "SBAO": "PO", "SO": "SO", "VSO": "SO", "(V)SO": "SO"}
-
-
-@dataclass(frozen=True)
-class School:
-    """One feature of the geocoded file, checked."""
-
-    brin4: str
-    brin6: str
-    naam: str
-    sector: str
-    niveaus: tuple[str, ...]  # empty for a BRUGJAAR location
-    denominatie: str | None
-    website: str | None
-    adres: str  # postcode|huisnummer|toevoeging: the key of its onderwijslocatie
-    postcode: str
-    huisnummer: int
-    toevoeging: str | None
-    straat: str | None
-    plaats: str | None
-    lat: float
-    lon: float
-
-
-@dataclass(frozen=True)
-class Vestiging2020:
-    bevoegd_gezag: str
-    rmc_code: str | None
-    rmc_naam: str | None
-    bron: str
-
-
-# (postcode, huisnummer) → the streets DUO's 2020 address files give a school there
+# (postcode, huisnummer) → the streets DUO's address files give a school there
 Straten = dict[tuple[str, int], set[str]]
-HUISNUMMER = re.compile(r"^\s*([0-9]+)")
+PEILDATUM = {bron.code: bron.peildatum for bron in bronnen.ALLE}
 
 
 class ScholenBuilder:
@@ -172,42 +90,86 @@ class ScholenBuilder:
         self.dataset = dataset
         self.ref = ref
         self.erkenningen = erkenningen
-        self.scholen = _read_scholen(data_dir, ref, erkenningen)
-        self.vestigingen, self.straten_2020 = _read_vestigingen_2020(data_dir)
+        features = read_scholen(data_dir, ref, erkenningen)
+        self.vestigingen = read_vestigingen(data_dir)
+        self.besturen_vo = read_besturen(data_dir)
+        self.vo = read_vo_aanbod(data_dir)
+        self._nieuwe_instellingen()
+        self.historie = Schoolhistorie(self.vestigingen, ref, erkenningen)
+        self.scholen = self.historie.scholen(features)
+        self.straten = _straten(self.vestigingen.values())
         self.per_brin6: dict[str, list[School]] = defaultdict(list)
         for school in self.scholen:
             self.per_brin6[school.brin6].append(school)
+        in_2024 = {school.brin6 for school in features}
+        self.actueel = {b for b in self.per_brin6 if self.historie.actueel(b, in_2024)}
         self.brugjaar = _brugjaar_niveaus(self.scholen)
         self._nieuwe_vestigingen()
         self._heropende_vestigingen()
+        self._verdwenen_vestigingen()
+
+    def _nieuwe_instellingen(self) -> None:
+        """A BRIN4 newer than DUO's decode table, of a school the 2026 PO file lists, gets its
+        instellingserkenning from that file (named after its first vestiging: derived)."""
+        nieuw = bronnen.VESTIGINGEN_BO_2026.code
+        for _, vestiging in sorted(self.vestigingen.items()):
+            if vestiging.bron("naam") == nieuw and vestiging.brin4 not in self.erkenningen.brin4:
+                self.erkenningen.brin4[vestiging.brin4] = add_erkenning(
+                    self.dataset,
+                    INSTELLING,
+                    vestiging.brin4,
+                    naam=str(vestiging.waarde("naam")),
+                    bron=nieuw,
+                    afgeleid=["naam"],
+                )
 
     def _nieuwe_vestigingen(self) -> None:
-        """A BRIN6 newer than DUO's decode table gets its vestigingserkenning from this file."""
+        """A BRIN6 newer than DUO's decode table gets its vestigingserkenning from the newest
+        file listing it; one no current file lists gets the period the files show (derived)."""
         for brin6 in sorted(set(self.per_brin6) - set(self.erkenningen.brin6)):
             school = self.per_brin6[brin6][0]
+            begin, einde = self.historie.periode(brin6)
+            if brin6 in self.actueel:
+                begin, einde = None, None
             self.erkenningen.brin6[brin6] = add_erkenning(
                 self.dataset,
                 VESTIGING,
                 brin6,
                 naam=school.naam,
-                bron=bronnen.SCHOLEN.code,
+                bron=school.bron,
                 parent=self.erkenningen.brin4[school.brin4].erkenning_id,
+                begindatum=begin,
+                einddatum=einde,
+                afgeleid=[
+                    veld for veld, datum in (("begindatum", begin), ("einddatum", einde)) if datum
+                ],
             )
 
     def _heropende_vestigingen(self) -> None:
-        """A BRIN6 the decode table closed before the school file's peildatum is in use again
+        """A BRIN6 the decode table closed before a current file's peildatum is in use again
         there: its erkenning is open (einddatum derived)."""
-        erkenningen = self.dataset.rows[Erkenning.__tablename__]
-        for brin6 in sorted(self.per_brin6):
+        for brin6 in sorted(self.actueel):
             vestiging = self.erkenningen.brin6[brin6]
             if vestiging.einddatum is None or vestiging.einddatum > bronnen.SCHOLEN.peildatum:
                 continue
-            erkenning = erkenningen[vestiging.erkenning_id - 1]
-            assert erkenning["id"] == vestiging.erkenning_id
-            erkenning["einddatum"] = None
-            if "einddatum" not in erkenning["afgeleid"].split(","):
-                erkenning["afgeleid"] += ",einddatum"
-            self.erkenningen.brin6[brin6] = replace(vestiging, einddatum=None)
+            self._einde(brin6, None)
+
+    def _verdwenen_vestigingen(self) -> None:
+        """A BRIN6 the decode table leaves open that no current file lists ends on 1 August
+        after the last file listing it (einddatum derived)."""
+        for brin6 in sorted(set(self.per_brin6) - self.actueel):
+            vestiging = self.erkenningen.brin6[brin6]
+            if vestiging.einddatum is None:
+                self._einde(brin6, self.historie.periode(brin6)[1])
+
+    def _einde(self, brin6: str, einddatum: dt.date | None) -> None:
+        vestiging = self.erkenningen.brin6[brin6]
+        erkenning = self.dataset.rows[Erkenning.__tablename__][vestiging.erkenning_id - 1]
+        assert erkenning["id"] == vestiging.erkenning_id
+        erkenning["einddatum"] = einddatum
+        if "einddatum" not in erkenning["afgeleid"].split(","):
+            erkenning["afgeleid"] = ",".join(filter(None, [erkenning["afgeleid"], "einddatum"]))
+        self.erkenningen.brin6[brin6] = replace(vestiging, einddatum=einddatum)
 
     def build(self) -> dict[str, str]:
         """Adds all PO/SO/VO rows; returns the gemeente of each aanbieder (its first location)."""
@@ -215,48 +177,57 @@ class ScholenBuilder:
         groepen = self._groepen(besturen)
         locaties = self._locaties()
         opleidingseenheden = self._opleidingseenheden()
-        gemeenten = self._aanbieders(besturen, groepen, locaties, opleidingseenheden)
-        self._licenties(opleidingseenheden)
+        licenties = self._licenties(opleidingseenheden)
+        gemeenten = self._aanbieders(besturen, groepen, locaties, opleidingseenheden, licenties)
+        self._bestuursperioden(set(besturen.values()))
         return gemeenten
+
+    def _bestuursperioden(self, codes: set[str]) -> None:
+        """A bestuur all of whose vestigingen have closed is valid from the first begindatum
+        to the last einddatum of its aanbieders (both derived); the others stay open."""
+        begins: dict[str, list[dt.date | None]] = defaultdict(list)
+        eindes: dict[str, list[dt.date | None]] = defaultdict(list)
+        for row in self.dataset.rows[Onderwijsaanbieder.__tablename__]:
+            if row["onderwijsbestuur_code"] in codes:
+                begins[row["onderwijsbestuur_code"]].append(row["begindatum"])
+                eindes[row["onderwijsbestuur_code"]].append(row["einddatum"])
+        for row in self.dataset.rows[Onderwijsbestuur.__tablename__]:
+            einde = _laatste(eindes.get(row["code"], [None]))
+            if row["code"] in codes and einde is not None:
+                row["begindatum"], row["einddatum"] = _vroegste(begins[row["code"]]), einde
+                if row["afgeleid"] != "*":
+                    row["afgeleid"] = ",".join(
+                        filter(None, [row["afgeleid"], "begindatum,einddatum"])
+                    )
+
+    def _bevoegde_gezagen(self) -> dict[str, tuple[str, str]]:
+        """(bevoegd-gezagnummer, source) of each BRIN4: the newest file naming one for any of
+        its vestigingen."""
+        gevonden: dict[str, tuple[dt.date, str, str]] = {}
+        for brin6 in sorted(self.per_brin6):
+            vestiging = self.vestigingen.get(brin6)
+            nummer = vestiging.waarde("bevoegd_gezag") if vestiging else None
+            if vestiging is None or nummer is None:
+                continue
+            bron = str(vestiging.bron("bevoegd_gezag"))
+            kandidaat = (PEILDATUM[bron], nummer, bron)
+            if brin6[:4] not in gevonden or kandidaat[0] > gevonden[brin6[:4]][0]:
+                gevonden[brin6[:4]] = kandidaat
+        return {brin4: (nummer, bron) for brin4, (_, nummer, bron) in gevonden.items()}
 
     def _besturen(self) -> dict[str, str]:
         """The bestuur code of each BRIN4."""
+        gezagen = self._bevoegde_gezagen()
         sleutel = {}
         for school in self.scholen:
-            vestiging = self.vestigingen.get(school.brin4)
-            sleutel[school.brin4] = (
-                f"BGN:{vestiging.bevoegd_gezag}" if vestiging else f"BRIN4:{school.brin4}"
-            )
+            gezag = gezagen.get(school.brin4)
+            sleutel[school.brin4] = f"BGN:{gezag[0]}" if gezag else f"BRIN4:{school.brin4}"
         bestuurcodes = self.dataset.derive_codes(codes.BESTUUR, list(sleutel.values()))
-        bron_van_bgn = {v.bevoegd_gezag: v.bron for _, v in sorted(self.vestigingen.items())}
+        bron_van_bgn = {nummer: bron for nummer, bron in sorted(gezagen.values(), reverse=True)}
         for key, code in sorted(bestuurcodes.items(), key=lambda item: item[1]):
             soort, nummer = key.split(":")
             if soort == "BGN":
-                bron = bron_van_bgn[nummer]
-                naam = f"Bevoegd gezag {nummer}"
-                self.dataset.add(
-                    Onderwijsbestuur,
-                    code=code,
-                    naam=naam,
-                    zoeknaam=zoeknaam(naam),
-                    bevoegd_gezag_nummer=nummer,
-                    bron=bron,
-                    afgeleid="code,naam",
-                )
-                erkenning = self.dataset.add(
-                    Erkenning,
-                    soort="BEVOEGD_GEZAG",
-                    code=nummer,
-                    erkenner="OCW",
-                    bron=bron,
-                    afgeleid="erkenner",
-                )
-                self.dataset.add(
-                    JuridischeRelatie,
-                    onderwijsbestuur_code=code,
-                    erkenning_id=erkenning["id"],
-                    bron=bron,
-                )
+                self._bestuur(code, nummer, bron_van_bgn[nummer])
             else:
                 naam = f"Bestuur van {self.erkenningen.brin4[nummer].naam}"
                 self.dataset.add(
@@ -268,6 +239,59 @@ class ScholenBuilder:
                     afgeleid="*",
                 )
         return {brin4: bestuurcodes[key] for brin4, key in sleutel.items()}
+
+    def _bestuur(self, code: str, nummer: str, bron_nummer: str) -> None:
+        """A bestuur with a bevoegd-gezagnummer: DUO's name and contact details where the file
+        of VO besturen has them, a derived name elsewhere."""
+        gegevens: Bestuur | None = self.besturen_vo.get(nummer)
+        if gegevens is not None:
+            bron = bronnen.BESTUREN_VO.code
+            naam, afgeleid = gegevens.naam, "code"
+        else:
+            bron, naam, afgeleid = bron_nummer, f"Bevoegd gezag {nummer}", "code,naam"
+        self.dataset.add(
+            Onderwijsbestuur,
+            code=code,
+            naam=naam,
+            zoeknaam=zoeknaam(naam),
+            bevoegd_gezag_nummer=nummer,
+            kvk_nummer=gegevens.kvk_nummer if gegevens else None,
+            bron=bron,
+            afgeleid=afgeleid,
+            veldbronnen=veldbronnen(bron, {"bevoegd_gezag_nummer": bron_nummer}),
+        )
+        erkenning = self.dataset.add(
+            Erkenning,
+            soort="BEVOEGD_GEZAG",
+            code=nummer,
+            naam=gegevens.naam if gegevens else None,
+            erkenner="OCW",
+            bron=bron_nummer,
+            afgeleid="erkenner",
+            veldbronnen=veldbronnen(bron_nummer, {"naam": bron if gegevens else None}),
+        )
+        self.dataset.add(
+            JuridischeRelatie,
+            onderwijsbestuur_code=code,
+            erkenning_id=erkenning["id"],
+            bron=bron_nummer,
+        )
+        if gegevens is not None and (gegevens.telefoon or gegevens.website or gegevens.adres):
+            adres = gegevens.adres
+            gemeente = (
+                gegevens.gemeente if gegevens.gemeente in self.ref.provincie_van_gemeente else None
+            )
+            self.dataset.add(
+                Communicatiecontext,
+                soort="ALGEMEEN",
+                openbaar=True,
+                onderwijsbestuur_code=code,
+                gemeente_code=gemeente,
+                telefoon=gegevens.telefoon,
+                website=gegevens.website,
+                **_contactadres(adres),
+                bron=bron,
+            )
 
     def _groepen(self, besturen: dict[str, str]) -> dict[str, str]:
         """A VO BRIN4 with several vestigingen (aanbieders) is an onderwijsaanbiedersgroep."""
@@ -297,19 +321,24 @@ class ScholenBuilder:
         eerste: dict[str, School] = {}
         straten: dict[str, list[str]] = defaultdict(list)
         for school in self.scholen:
+            if school.adres is None or school.lat is None or self._gemeente(school) is None:
+                continue
             eerste.setdefault(school.adres, school)
             if school.straat and school.straat not in straten[school.adres]:
                 straten[school.adres].append(school.straat)
         locatiecodes = self.dataset.derive_codes(codes.LOCATIE, list(eerste))
+        perioden = self._perioden_per_adres()
         for adres in sorted(eerste, key=locatiecodes.__getitem__):
             school = eerste[adres]
-            gemeente = self.ref.gemeente_van_pc4[school.postcode[:4]]
-            straat, afgeleid = school.straat, "code,gemeente_code,provincie_code"
-            if len(straten[adres]) > 1:
-                in_2020 = self.straten_2020.get((school.postcode, school.huisnummer), set())
-                bevestigd = [s for s in straten[adres] if s in in_2020]
+            begin, einde = perioden[adres]
+            gemeente = str(self._gemeente(school))
+            straat = school.straat
+            afgeleid = ["code", "gemeente_code", "provincie_code", *school.afgeleid]
+            if len(straten[adres]) > 1 and school.postcode and school.huisnummer:
+                in_bestanden = self.straten.get((school.postcode, school.huisnummer), set())
+                bevestigd = [s for s in straten[adres] if s in in_bestanden]
                 straat = bevestigd[0] if len(bevestigd) == 1 else straat
-                afgeleid += ",straatnaam"
+                afgeleid.append("straatnaam")
             self.dataset.add(
                 Onderwijslocatie,
                 code=locatiecodes[adres],
@@ -322,14 +351,48 @@ class ScholenBuilder:
                 provincie_code=self.ref.provincie_van_gemeente[gemeente],
                 latitude=school.lat,
                 longitude=school.lon,
-                bron=bronnen.SCHOLEN.code,
-                afgeleid=afgeleid,
+                begindatum=begin,
+                einddatum=einde,
+                bron=school.bron,
+                afgeleid=",".join([*afgeleid, "begindatum", "einddatum"]),
+                veldbronnen=_veldbronnen(school, LOCATIE_KOLOMMEN),
             )
         return locatiecodes
 
+    def _perioden_per_adres(self) -> dict[str | None, tuple[dt.date | None, dt.date | None]]:
+        """A locatie is valid while a vestiging teaches there: from the earliest begindatum to
+        the latest einddatum of the vestigingen at its address (open when one is open)."""
+        begins: dict[str | None, list[dt.date | None]] = defaultdict(list)
+        eindes: dict[str | None, list[dt.date | None]] = defaultdict(list)
+        for school in self.scholen:
+            vestiging = self.erkenningen.brin6[school.brin6]
+            begins[school.adres].append(vestiging.begindatum)
+            eindes[school.adres].append(vestiging.einddatum)
+        return {adres: (_vroegste(begins[adres]), _laatste(eindes[adres])) for adres in begins}
+
+    def _gemeente(self, school: School) -> str | None:
+        """The gemeente of a school's PC4 (DUO's table), else the one its file names."""
+        found = self.ref.gemeente_van_pc4.get(school.postcodecijfers or "") or school.gemeente
+        return found if found in self.ref.provincie_van_gemeente else None
+
     def _opleidingseenheden(self) -> dict[str, str]:
+        """The opleidingseenheid code per programme key (a niveau, or ``VO:<elementcode>``)."""
         niveaus = sorted({niveau for school in self.scholen for niveau in school.niveaus})
-        oecodes = self.dataset.derive_codes(codes.OPLEIDINGSEENHEID, niveaus)
+        elementen = sorted(f"VO:{code}" for code in self.vo.opleidingen)
+        oecodes = self.dataset.derive_codes(codes.OPLEIDINGSEENHEID, niveaus + elementen)
+        for sleutel in elementen:
+            opleiding = self.vo.opleidingen[sleutel[3:]]
+            self.dataset.add(
+                Opleidingseenheid,
+                code=oecodes[sleutel],
+                type="VOOPLEIDING",
+                sector="VO",
+                naam_lang=opleiding.naam,
+                zoeknaam=zoeknaam(opleiding.naam),
+                niveau=opleiding.niveau,
+                bron=bronnen.LEERLINGEN_VO_ONDERWIJSTYPE.code,
+                afgeleid="code,niveau",
+            )
         for niveau in niveaus:
             programma = PROGRAMMAS[niveau]
             self.dataset.add(
@@ -351,6 +414,7 @@ class ScholenBuilder:
         groepen: dict[str, str],
         locaties: dict[str, str],
         opleidingseenheden: dict[str, str],
+        licenties: dict[tuple[str, str], str],
     ) -> dict[str, str]:
         aanbiedercodes = self.dataset.derive_codes(codes.AANBIEDER, list(self.per_brin6))
         gemeenten: dict[str, str] = {}
@@ -372,38 +436,51 @@ class ScholenBuilder:
                 denominatie=first.denominatie,
                 eigen_sleutel=brin6,
                 **geldig,
-                bron=bronnen.SCHOLEN.code,
+                bron=first.bron,
                 afgeleid="code,onderwijsbestuur_code,eigen_sleutel,begindatum,einddatum",
+                veldbronnen=_veldbronnen(first, ("naam", "denominatie")),
             )
             self.dataset.add(
                 JuridischeRelatie,
                 onderwijsaanbieder_code=code,
                 erkenning_id=self.erkenningen.brin4[first.brin4].erkenning_id,
                 **geldig,
-                bron=bronnen.SCHOLEN.code,
+                bron=first.bron,
                 afgeleid="begindatum,einddatum",
             )
-            gemeenten[code] = self.ref.gemeente_van_pc4[first.postcode[:4]]
+            gemeente = self._gemeente(first)
+            if gemeente is not None:
+                gemeenten[code] = gemeente
             self._aanbod(
-                code, bestuur, scholen, locaties, opleidingseenheden, geldig, vestiging.erkenning_id
+                code,
+                bestuur,
+                scholen,
+                locaties,
+                opleidingseenheden,
+                licenties,
+                geldig,
+                vestiging.erkenning_id,
             )
-            if first.website or first.straat:
+            if first.website or first.straat or first.telefoon:
                 self.dataset.add(
                     Communicatiecontext,
                     soort="ALGEMEEN",
                     openbaar=True,
                     onderwijsaanbieder_code=code,
-                    gemeente_code=gemeenten[code],
+                    gemeente_code=gemeenten.get(code),
                     website=first.website,
+                    telefoon=first.telefoon,
                     straatnaam=first.straat,
                     huisnummer=first.huisnummer,
                     postcode=first.postcode,
                     plaatsnaam=first.plaats,
-                    bron=bronnen.SCHOLEN.code,
+                    **geldig,
+                    bron=first.bron,
+                    veldbronnen=_veldbronnen(first, CONTEXT_KOLOMMEN),
                 )
-            in_2020 = self.vestigingen.get(brin6)
-            if in_2020 and in_2020.rmc_code:
-                rmc_deelnemers[in_2020.rmc_code].add(code)
+            rmc = self.vestigingen[brin6].waarde("rmc") if brin6 in self.vestigingen else None
+            if rmc and brin6 in self.actueel:
+                rmc_deelnemers[rmc[0]].add(code)
         self._rmc_regios(rmc_deelnemers)
         return gemeenten
 
@@ -414,12 +491,15 @@ class ScholenBuilder:
         scholen: list[School],
         locaties: dict[str, str],
         opleidingseenheden: dict[str, str],
+        licenties: dict[tuple[str, str], str],
         geldig: Mapping[str, dt.date | None],
         vestigingserkenning: int,
     ) -> None:
         gezien: set[tuple[str, str]] = set()
         for school in scholen:
-            locatie = locaties[school.adres]
+            locatie = locaties.get(school.adres or "")
+            if locatie is None:
+                continue
             if (locatie, "") not in gezien:
                 gezien.add((locatie, ""))
                 self.dataset.add(
@@ -429,15 +509,16 @@ class ScholenBuilder:
                     onderwijslocatie_code=locatie,
                     vestigingserkenning_id=vestigingserkenning,
                     **geldig,
-                    bron=bronnen.SCHOLEN.code,
+                    bron=school.bron,
                     afgeleid="begindatum,einddatum",
                 )
             concept = onderwijsconcept_uit_naam(school.naam)
-            for niveau in school.niveaus or self.brugjaar.get(school.brin4, ()):
+            for niveau in self._programmas(school, school is scholen[0]):
                 if (locatie, niveau) in gezien:
                     continue
                 gezien.add((locatie, niveau))
-                programma = PROGRAMMAS[niveau]
+                programma = self._programma(niveau)
+                echt = niveau.startswith("VO:")
                 self.dataset.add(
                     AangebodenOpleiding,
                     code=codes.uuid_code("aanbod", school.brin6, locatie, niveau),
@@ -446,40 +527,87 @@ class ScholenBuilder:
                     onderwijsaanbieder_code=aanbieder,
                     opleidingseenheid_code=opleidingseenheden[niveau],
                     onderwijslocatie_code=locatie,
+                    onderwijslicentie_code=licenties[(school.brin4, niveau)],
                     eigen_naam=school.naam,
                     zoeknaam=zoeknaam(school.naam),
                     website=school.website,
                     onderwijsconcept=concept,
                     **geldig,
-                    bron=bronnen.SCHOLEN.code,
-                    afgeleid="code,opleidingseenheid_code,onderwijsconcept,begindatum,einddatum",
+                    bron=school.bron,
+                    afgeleid="code,onderwijslicentie_code,onderwijsconcept,begindatum,einddatum"
+                    + ("" if echt else ",opleidingseenheid_code"),
+                    veldbronnen=veldbronnen(
+                        school.bron,
+                        {
+                            "eigen_naam": school.velden.get("naam"),
+                            "website": school.velden.get("website"),
+                            "opleidingseenheid_code": (
+                                bronnen.LEERLINGEN_VO_ONDERWIJSTYPE.code if echt else None
+                            ),
+                        },
+                    ),
                 )
 
-    def _licenties(self, opleidingseenheden: dict[str, str]) -> None:
-        """Each BRIN4 holds an onderwijslicentie for every programme its vestigingen offer."""
+    def _programmas(self, school: School, eerste: bool) -> list[str]:
+        """The programme keys a school record offers: the elementcodes DUO counted pupils for
+        in 2019 (at the locaties whose structure includes a level they lead to; the rest at
+        the first), else the niveaus of its structure."""
+        niveaus = school.niveaus or self.brugjaar.get(school.brin4, ())
+        elementen = self.vo.aanbod.get(school.brin6)
+        if not elementen:
+            return list(niveaus)
+        return [
+            f"VO:{code}"
+            for code in sorted(elementen)
+            if eerste or set(self.vo.opleidingen[code].niveaus) & set(niveaus)
+        ]
+
+    def _programma(self, sleutel: str) -> Programma:
+        if sleutel.startswith("VO:"):
+            opleiding = self.vo.opleidingen[sleutel[3:]]
+            return Programma(opleiding.niveau or "", opleiding.naam, "VOOPLEIDING", "VO")
+        return PROGRAMMAS[sleutel]
+
+    def _licenties(self, opleidingseenheden: dict[str, str]) -> dict[tuple[str, str], str]:
+        """Each BRIN4 holds an onderwijslicentie for every programme its vestigingen offer
+        (derived); returns the licentie code per (BRIN4, niveau)."""
         paren = sorted(
             {
                 (school.brin4, niveau)
                 for school in self.scholen
-                for niveau in school.niveaus or self.brugjaar.get(school.brin4, ())
+                for niveau in self._programmas(school, True)
             }
         )
+        result = {}
         for brin4, niveau in paren:
-            programma = PROGRAMMAS[niveau]
+            programma = self._programma(niveau)
+            code = codes.uuid_code("licentie", brin4, niveau)
+            instelling = self.erkenningen.brin4[brin4]
             self.dataset.add(
                 Licentie,
-                code=codes.uuid_code("licentie", brin4, niveau),
+                code=code,
                 type=LICENTIE_TYPE[programma.type],
-                instellingserkenning_id=self.erkenningen.brin4[brin4].erkenning_id,
+                instellingserkenning_id=instelling.erkenning_id,
                 opleidingseenheid_code=opleidingseenheden[niveau],
                 stadium="STANDAARD",
+                begindatum=instelling.begindatum,
+                einddatum=instelling.einddatum,
                 bron=bronnen.AFGELEID,
                 afgeleid="*",
             )
+            result[(brin4, niveau)] = code
+        return result
 
     def _rmc_regios(self, deelnemers: dict[str, set[str]]) -> None:
-        """RMC regions (ErkendeSamenwerkingssoort RMC) as the 2020 files name them."""
-        namen = {v.rmc_code: (v.rmc_naam, v.bron) for _, v in sorted(self.vestigingen.items())}
+        """RMC regions (ErkendeSamenwerkingssoort RMC) as the newest address file names them;
+        their deelnemers are the current vestigingen in them."""
+        namen: dict[str, tuple[str | None, str]] = {}
+        for _, vestiging in sorted(self.vestigingen.items()):
+            rmc = vestiging.waarde("rmc")
+            if rmc and (
+                rmc[0] not in namen or vestiging.bron("rmc") == bronnen.VESTIGINGEN_BO_2026.code
+            ):
+                namen[rmc[0]] = (rmc[1], str(vestiging.bron("rmc")))
         for rmc in sorted(deelnemers):
             naam, bron = namen[rmc]
             code = f"RMC{rmc}"
@@ -500,123 +628,41 @@ class ScholenBuilder:
                 )
 
 
-def _read_scholen(data_dir: Path, ref: Referentie, erkenningen: Erkenningen) -> list[School]:
-    scholen = []
-    for row, lon, lat in read_geojson_points(bronnen.SCHOLEN.path(data_dir), PROPERTIES):
-        brin6 = row.matching("vestigingscode", BRIN6_CODE, "a BRIN6 code")
-        brin4 = row.required("brin_nummer")
-        if brin6 is None or not brin6.startswith(brin4):
-            raise row.error("vestigingscode", f"{brin6!r} is not a vestiging of BRIN4 {brin4!r}")
-        if brin4 not in erkenningen.brin4:
-            raise row.error("brin_nummer", f"unknown BRIN4 {brin4!r} (not in DUO's decode table)")
-        postcode = row.postcode("postcode")
-        if postcode is None:
-            raise row.error("postcode", "is empty")
-        if postcode[:4] not in ref.gemeente_van_pc4:
-            raise row.error("postcode", f"unknown PC4 {postcode[:4]!r} (not in DUO's PC4 table)")
-        huisnummer = row.integer("huisnummer", minimum=1, maximum=99999)
-        if huisnummer is None:
-            raise row.error("huisnummer", "is empty")
-        toevoeging = (
-            "-".join(t for t in (row.text("huisletter"), row.text("huisnummertoevoeging")) if t)
-            or None
-        )
-        structuur = row.required("type")
-        niveaus: list[str] = []
-        for deel in structuur.split("/"):
-            if deel not in NIVEAUS_PER_STRUCTUUR:
-                raise row.error(
-                    "type",
-                    f"unknown school type {deel!r}; known: "
-                    f"{', '.join(sorted(NIVEAUS_PER_STRUCTUUR))}",
-                )
-            niveaus.extend(NIVEAUS_PER_STRUCTUUR[deel])
-        label = row.text("denominatie")
-        denominatie = None
-        if label:
-            found = denominatie_codes(label, erkenningen.denominatie_labels)
-            if found is None:
-                raise row.error("denominatie", f"unknown denominatie {label!r}")
-            denominatie = ",".join(found)
-        scholen.append(
-            School(
-                brin4=brin4,
-                brin6=brin6,
-                naam=row.required("naam"),
-                sector=SECTOR_VAN_STRUCTUUR.get(structuur, "VO"),
-                niveaus=tuple(niveaus),
-                denominatie=denominatie,
-                website=row.text("internetadres"),
-                adres=f"{postcode}|{huisnummer}|{toevoeging or ''}",
-                postcode=postcode,
-                huisnummer=huisnummer,
-                toevoeging=toevoeging,
-                straat=row.text("straat"),
-                plaats=row.text("plaats"),
-                lat=lat,
-                lon=lon,
-            )
-        )
-    return scholen
+LOCATIE_KOLOMMEN = ("straatnaam", "huisnummer", "huisnummertoevoeging", "postcode", "plaatsnaam")
+CONTEXT_KOLOMMEN = ("telefoon", "website", *LOCATIE_KOLOMMEN[:2], *LOCATIE_KOLOMMEN[3:])
 
 
-def _read_vestigingen_2020(data_dir: Path) -> tuple[dict[str, Vestiging2020], Straten]:
-    """Bevoegd gezag and RMC region per BRIN4 and per BRIN6 from the 2020 files, and the
-    streets of their addresses."""
-    common = [
-        "PROVINCIE",
-        "BEVOEGD GEZAG NUMMER",
-        "BRIN NUMMER",
-        "VESTIGINGSNUMMER",
-        "VESTIGINGSNAAM",
-        "STRAATNAAM",
-        "HUISNUMMER-TOEVOEGING",
-        "POSTCODE",
-        "PLAATSNAAM",
-        "GEMEENTENUMMER",
-        "GEMEENTENAAM",
-        "DENOMINATIE",
-        "TELEFOONNUMMER",
-        "INTERNETADRES",
-    ]
-    rest = [
-        "STRAATNAAM CORRESPONDENTIEADRES",
-        "HUISNUMMER-TOEVOEGING CORRESPONDENTIEADRES",
-        "POSTCODE CORRESPONDENTIEADRES",
-        "PLAATSNAAM CORRESPONDENTIEADRES",
-        "NODAAL GEBIED CODE",
-        "NODAAL GEBIED NAAM",
-        "RPA-GEBIED CODE",
-        "RPA-GEBIED NAAM",
-        "WGR-GEBIED CODE",
-        "WGR-GEBIED NAAM",
-        "COROPGEBIED CODE",
-        "COROPGEBIED NAAM",
-        "ONDERWIJSGEBIED CODE",
-        "ONDERWIJSGEBIED NAAM",
-        "RMC-REGIO CODE",
-        "RMC-REGIO NAAM",
-    ]
-    result: dict[str, Vestiging2020] = {}
-    straten: Straten = defaultdict(set)
-    for bron, header in (
-        (bronnen.VESTIGINGEN_BO, common + rest),
-        (bronnen.VESTIGINGEN_VO, [*common, "ONDERWIJSSTRUCTUUR", *rest]),
-    ):
-        for row in read_csv(bron.path(data_dir), header, delimiter=bron.scheidingsteken):
-            bgn = row.code("BEVOEGD GEZAG NUMMER", BGN, "a 5-digit bevoegd-gezag number")
-            brin6 = row.code("VESTIGINGSNUMMER", BRIN6_CODE, "a BRIN6 code")
-            vestiging = Vestiging2020(
-                bgn, row.text("RMC-REGIO CODE"), row.text("RMC-REGIO NAAM"), bron.code
-            )
-            result.setdefault(row.required("BRIN NUMMER"), vestiging)
-            result.setdefault(brin6, vestiging)
-            postcode = (row.text("POSTCODE") or "").replace(" ", "")
-            huisnummer = HUISNUMMER.match(row.values["HUISNUMMER-TOEVOEGING"])
-            straat = row.text("STRAATNAAM")
-            if straat and huisnummer:
-                straten[(postcode, int(huisnummer.group(1)))].add(straat)
-    return result, straten
+def _vroegste(datums: list[dt.date | None]) -> dt.date | None:
+    return None if None in datums else min(d for d in datums if d is not None)
+
+
+def _laatste(datums: list[dt.date | None]) -> dt.date | None:
+    return None if None in datums else max(d for d in datums if d is not None)
+
+
+def _veldbronnen(school: School, kolommen: tuple[str, ...]) -> str:
+    return veldbronnen(school.bron, {k: school.velden.get(k) for k in kolommen})
+
+
+def _contactadres(adres: Adres | None) -> dict[str, object]:
+    if adres is None:
+        return {}
+    return {
+        "straatnaam": adres.straat,
+        "huisnummer": adres.huisnummer,
+        "postcode": adres.postcode,
+        "plaatsnaam": adres.plaats,
+    }
+
+
+def _straten(vestigingen: object) -> Straten:
+    """The streets the address files give a school at each (postcode, huisnummer)."""
+    result: Straten = defaultdict(set)
+    for vestiging in vestigingen:  # type: ignore[attr-defined]
+        adres = vestiging.waarde("adres")
+        if adres is not None:
+            result[(adres.postcode, adres.huisnummer)].add(adres.straat)
+    return result
 
 
 def _brugjaar_niveaus(scholen: list[School]) -> dict[str, tuple[str, ...]]:

@@ -28,7 +28,13 @@ from onderwijsgraaf.db.models import (
 from onderwijsgraaf.settings import ROOT
 from resolvers import codes
 from tests.conftest import DATA_DIR, Api, Target, serving
-from tests.scholenbestand import scholen
+from tests.scholenbestand import (
+    adres_2026,
+    bevoegd_gezag_per_brin4,
+    nieuwste_naam,
+    scholen,
+    verhuisd,
+)
 
 SCHOOLDAG = dt.date(2024, 11, 22)  # the peildatum of the school file
 HO_DAG = dt.date(2026, 8, 4)  # the peildatum of the HO file
@@ -111,14 +117,13 @@ async def eenheid_perioden(target: Target) -> dict[str, Periode]:
 
 @cache
 def bestuursnummers() -> dict[str, set[str]]:
-    """bevoegd-gezagnummer → the BRIN4s of the school file it is the bestuur of (2020 files)."""
+    """bevoegd-gezagnummer → the BRIN4s of the school file it is the bestuur of (the newest
+    file naming one)."""
     brin4s = {school["brin_nummer"] for found in scholen().values() for school in found}
     found: dict[str, set[str]] = defaultdict(set)
-    for name in ("alle_vestigingen_bo_2020.csv", "alle_vestigingen_vo_2020.csv"):
-        with (DATA_DIR / "duo" / name).open(encoding="utf-8", newline="") as file:
-            for row in csv.DictReader(file, delimiter=";"):
-                if row["BRIN NUMMER"] in brin4s:
-                    found[row["BEVOEGD GEZAG NUMMER"]].add(row["BRIN NUMMER"])
+    for brin4, nummer in bevoegd_gezag_per_brin4().items():
+        if brin4 in brin4s:
+            found[nummer].add(brin4)
     return dict(found)
 
 
@@ -186,12 +191,15 @@ async def test_every_brin6_of_the_school_file_resolves(seeded: Target) -> None:
     assert set(locaties) == expected
     for brin6 in expected:
         features = files[brin6]
-        # the vestiging, with the name of its first feature; besides it only the (derived) MBO
+        # the vestiging, with its name in the newest file; besides it only the (derived) MBO
         # instelling of the same BRIN4 where that teaches at this vestiging too
-        assert (brin6, features[0]["naam"]) in aanbieders[brin6], brin6
+        assert (brin6, nieuwste_naam(brin6)) in aanbieders[brin6], brin6
         assert {sleutel for sleutel, _ in aanbieders[brin6]} <= {brin6, brin6[:4]}, brin6
-        # its locaties with an address: the addresses of its features (an MBO locatie has none)
+        # its locaties with an address: the addresses of its features (an MBO locatie has none),
+        # or its 2026 address where it moved since
         adressen = {(f["postcode"].replace(" ", "").upper(), f["huisnummer"]) for f in features}
+        if brin6 in verhuisd():
+            adressen = {adres_2026(brin6)}
         assert locaties[brin6] == adressen, brin6
 
 

@@ -57,7 +57,7 @@ async def walk(
             "code adres { postcode }",
             None,
         ),
-        ("onderwijsbesturen", 'filter: {zoek: "bestuur van"}', "code naam", None),
+        ("onderwijsbesturen", 'filter: {zoek: "stichting"}', "code naam", None),
     ],
 )
 async def test_walking_a_root_list_has_no_duplicates_or_gaps(

@@ -21,6 +21,7 @@ from onderwijsgraaf.db.models import (
     Opleidingseenheid,
     Postcodegebied,
 )
+from tests import scholenbestand
 from tests.conftest import DATA_DIR, Target
 
 SCHOLEN = json.loads((DATA_DIR / "duo/scholen_po_vo_so_geocoded_20241122.geojson").read_text())
@@ -48,19 +49,30 @@ def _adres(props: dict[str, object]) -> tuple[object, ...]:
     )
 
 
+def _sleutel(adres: tuple[object, ...]) -> tuple[object, ...]:
+    """(postcode, huisnummer, toevoeging) with huisletter and toevoeging joined by a hyphen."""
+    postcode, huisnummer, *delen = adres
+    return postcode, huisnummer, "-".join(str(d) for d in delen if d) or None
+
+
 async def test_po_locaties_per_gemeente_match_the_school_file(seeded: Target) -> None:
+    verhuisd = scholenbestand.verhuisd()
     expected: dict[str, set[tuple[object, ...]]] = defaultdict(set)
     for feature in SCHOLEN["features"]:
         props = feature["properties"]
-        if props["type"] in PO_TYPES:
+        if props["type"] in PO_TYPES and props["vestigingscode"] not in verhuisd:
             expected[PC4_GEMEENTE[props["postcode"][:4]]].add(_adres(props))
+    aanbod, locatie, aanbieder = AangebodenOpleiding, Onderwijslocatie, Onderwijsaanbieder
     query = (
-        select(Onderwijslocatie.gemeente_code, func.count(func.distinct(Onderwijslocatie.code)))
-        .join(
-            AangebodenOpleiding, AangebodenOpleiding.onderwijslocatie_code == Onderwijslocatie.code
+        select(locatie.gemeente_code, func.count(func.distinct(locatie.code)))
+        .join(aanbod, aanbod.onderwijslocatie_code == locatie.code)
+        .join(aanbieder, aanbieder.code == aanbod.onderwijsaanbieder_code)
+        .where(
+            aanbod.sector == "PO",
+            aanbod.bron == "duo-scholen-2024",
+            aanbieder.eigen_sleutel.not_in(sorted(verhuisd)),
         )
-        .where(AangebodenOpleiding.sector == "PO")
-        .group_by(Onderwijslocatie.gemeente_code)
+        .group_by(locatie.gemeente_code)
     )
     engine = seeded.engine()
     async with engine.connect() as conn:
@@ -68,6 +80,7 @@ async def test_po_locaties_per_gemeente_match_the_school_file(seeded: Target) ->
     await engine.dispose()
     assert found == {gemeente: len(adressen) for gemeente, adressen in expected.items()}
     assert found["0363"] > 150  # Amsterdam has well over 150 primary school addresses
+    assert 50 < len(verhuisd) < 500
 
 
 async def test_ho_offerings_per_aanbieder_match_the_ho_file(seeded: Target) -> None:
@@ -94,13 +107,46 @@ async def test_totals_match_the_source_files(seeded: Target) -> None:
         for r in _csv("duo/dec_instellingscode_vestiging_brin6.csv")
     }
     school_brin6 = {f["properties"]["vestigingscode"] for f in SCHOLEN["features"]}
+    bo_2026 = _csv("duo/alle_schoolvestigingen_bo_2026.csv", ";")
+    # a BRIN4 newer than the decode table gets its erkenning from the 2026 PO file, and every
+    # BRIN6 any per-vestiging file lists (under a known BRIN4) gets a vestigingserkenning
+    alle_brin4 = {r["instellingscode"] for r in brin4} | {r["INSTELLINGSCODE"] for r in bo_2026}
+    alle_brin6 = {r["VESTIGINGSCODE"] for r in bo_2026}
+    alle_brin6 |= {
+        r["VESTIGINGSCODE"]
+        for r in _csv("duo/historische_leerlingen_po_per_vestiging_1996_2025.csv", ";")
+    }
+    for name in ("2021", "2022"):
+        alle_brin6 |= {
+            r["VESTIGINGSNUMMER"]
+            for r in _csv(f"duo/leerlingen_vo_per_vestiging_en_bestuur_{name}.csv", ";")
+        }
+    alle_brin6 |= {
+        r["BRIN NUMMER"] + r["VESTIGINGSNUMMER"]
+        for r in _csv("duo/leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv", ";")
+    }
+    for name in ("bo", "vo"):
+        alle_brin6 |= {
+            r["VESTIGINGSNUMMER"] for r in _csv(f"duo/alle_vestigingen_{name}_2020.csv", ";")
+        }
+    alle_brin6 = {code for code in alle_brin6 | school_brin6 if code[:4] in alle_brin4}
+    verhuisd = scholenbestand.verhuisd()
+    adressen = {
+        _adres(f["properties"])
+        for f in SCHOLEN["features"]
+        if f["properties"]["vestigingscode"] not in verhuisd
+    }
+    for row in bo_2026:
+        if row["VESTIGINGSCODE"] in verhuisd:
+            nummer, _, toevoeging = row["HUISNUMMER-TOEVOEGING"].partition("-")
+            adressen.add((row["POSTCODE"].replace(" ", ""), int(nummer), toevoeging or None, None))
     expected = {
         "gemeenten": len(_csv("cbs/gemeenten_alfabetisch_2023.csv")),
         "postcodegebieden": sum(1 for code in PC4_GEMEENTE.values() if not code.startswith("99")),
-        "school locaties": len({_adres(f["properties"]) for f in SCHOLEN["features"]}),
+        "school locaties": len({_sleutel(adres) for adres in adressen}),
         "school aanbieders": len(school_brin6),
-        "BRIN4": len(brin4),
-        "BRIN6": len(brin6 | school_brin6),
+        "BRIN4": len(alle_brin4),
+        "BRIN6": len(brin6 | alle_brin6),
         "HO besturen": len({r["ONDERWIJSBESTUURID"] for r in HO}),
         "HO aanbieders": len({r["ONDERWIJSAANBIEDERID"] for r in HO} - {""}),
         "HO opleidingseenheden": len({r["OPLEIDINGSEENHEIDCODE"] for r in HO}),
@@ -203,14 +249,18 @@ async def test_a_known_ho_programme_is_loaded_as_duo_publishes_it(seeded: Target
 async def test_onderwijsconcept_follows_the_school_name(
     seeded: Target, naam: str, concept: str
 ) -> None:
-    expected = {
-        f["properties"]["vestigingscode"]
-        for f in SCHOLEN["features"]
-        if naam.lower().replace(" ", "") in f["properties"]["naam"].lower().replace(" ", "")
-        and f["properties"]["type"] == "basisschool"
-    }
     engine = seeded.engine()
     async with engine.connect() as conn:
+        po = (
+            await conn.execute(
+                select(Onderwijsaanbieder.eigen_sleutel, AangebodenOpleiding.eigen_naam)
+                .join(
+                    AangebodenOpleiding,
+                    AangebodenOpleiding.onderwijsaanbieder_code == Onderwijsaanbieder.code,
+                )
+                .where(AangebodenOpleiding.sector == "PO")
+            )
+        ).all()
         found = set(
             (
                 await conn.scalars(
@@ -227,5 +277,11 @@ async def test_onderwijsconcept_follows_the_school_name(
             ).all()
         )
     await engine.dispose()
+    # the name each offering carries (the newest file's name of its school)
+    expected = {
+        brin6
+        for brin6, eigen_naam in po
+        if naam.lower().replace(" ", "") in (eigen_naam or "").lower().replace(" ", "")
+    }
     assert expected
     assert expected <= found

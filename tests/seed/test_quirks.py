@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections import defaultdict
 from functools import cache
 from typing import Any
 
 from seed.dataset import Rij
+from tests import scholenbestand
 from tests.conftest import DATA_DIR, Api, built
-from tests.scholenbestand import scholen
+from tests.scholenbestand import nieuwste_naam, scholen
 
 SCHOOLDAG = dt.date(2024, 11, 22)  # the peildatum of the school file
 Periode = tuple[dt.date | None, dt.date | None]
@@ -81,9 +81,20 @@ def sluit_na(code: str) -> bool:
 
 
 def heruitgegeven(code: str) -> bool:
-    """A BRIN6 of the school file whose decode-table period ended by the file's peildatum."""
+    """A BRIN6 a current file lists (the school file, the 2026 PO file, the 2025 count) whose
+    decode-table period ended by the school file's peildatum."""
     end = in_tabel(code)[1]
-    return code in scholen() and end is not None and end <= SCHOOLDAG
+    return scholenbestand.actueel(code) and end is not None and end <= SCHOOLDAG
+
+
+def verdwenen(code: str) -> bool:
+    """A BRIN6 a per-vestiging file lists, but no current one, that stays open (as read)."""
+    return (
+        code in scholenbestand.gezien()
+        and not scholenbestand.actueel(code)
+        and not sluit_na(code)
+        and in_tabel(code)[1] is None
+    )
 
 
 def gelezen(code: str) -> Periode:
@@ -93,6 +104,8 @@ def gelezen(code: str) -> Periode:
         end = in_tabel(code[:4])[1]
     if len(code) == 6 and heruitgegeven(code):
         end = None
+    if len(code) == 6 and verdwenen(code):
+        end = scholenbestand.einde_na_laatst_gezien(code)
     return begin, end
 
 
@@ -181,7 +194,7 @@ async def test_a_reissued_brin6_finds_its_school(api: Api) -> None:
     found = {e["node"]["eigenSleutel"]: e["node"] for e in data["onderwijsaanbieders"]["edges"]}
     assert sorted(found) == reissued
     for code in reissued:
-        assert found[code]["naam"] == scholen()[code][0]["naam"]
+        assert found[code]["naam"] == nieuwste_naam(code)
         assert found[code]["einddatum"] is None
         assert "einddatum" in found[code]["herkomst"]["afgeleid"]
 
@@ -309,27 +322,25 @@ def _adres(props: dict[str, Any]) -> tuple[str, int, str | None]:
     return props["postcode"], int(props["huisnummer"]), "-".join(d for d in deel if d) or None
 
 
-@cache
-def straten_2020() -> dict[tuple[str, int], set[str]]:
-    """(postcode, huisnummer) → the streets DUO's 2020 address files give a school there."""
-    found: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for name in ("alle_vestigingen_bo_2020.csv", "alle_vestigingen_vo_2020.csv"):
-        for row in _csv(name, ";"):
-            nummer = re.match(r"\s*([0-9]+)", row["HUISNUMMER-TOEVOEGING"])
-            if nummer and row["STRAATNAAM"].strip():
-                key = (row["POSTCODE"].replace(" ", ""), int(nummer.group(1)))
-                found[key].add(row["STRAATNAAM"].strip())
-    return found
-
-
 def tweestraten() -> dict[tuple[str, int, str | None], dict[str, str]]:
-    """Each address whose schools name different streets → {BRIN6: its street}."""
+    """Each address whose schools name different streets → {BRIN6: its street}, the schools
+    of the 2024 file (that did not move) first, then those other address files place there."""
     per_adres: dict[tuple[str, int, str | None], dict[str, str]] = defaultdict(dict)
     for code, features in scholen().items():
         for props in features:
-            if props["straat"]:
+            if props["straat"] and code not in scholenbestand.verhuisd():
                 per_adres[_adres(props)].setdefault(code, props["straat"])
+    for code, (postcode, huisnummer, toevoeging, straat) in sorted(
+        scholenbestand.adressen_elders().items()
+    ):
+        per_adres[(postcode, huisnummer, toevoeging)].setdefault(code, straat)
     return {a: s for a, s in per_adres.items() if len(set(s.values())) > 1}
+
+
+def straat_van(adres: tuple[str, int, str | None], straten: dict[str, str]) -> str:
+    """The street the address files confirm, when they confirm one; else the first school's."""
+    bevestigd = set(straten.values()) & scholenbestand.straten_in_adresbestanden()[adres[:2]]
+    return bevestigd.pop() if len(bevestigd) == 1 else next(iter(straten.values()))
 
 
 def test_an_address_has_one_street_the_one_duo_gives_there() -> None:
@@ -338,11 +349,10 @@ def test_an_address_has_one_street_the_one_duo_gives_there() -> None:
     locaties = {
         (r["postcode"], r["huisnummer"], r["huisnummertoevoeging"]): r
         for r in rows("onderwijslocatie")
-        if r["bron"] == "duo-scholen-2024"
+        if r["postcode"]
     }
     for adres, straten in conflicts.items():
-        (straat,) = set(straten.values()) & straten_2020()[adres[:2]]
-        assert locaties[adres]["straatnaam"] == straat
+        assert locaties[adres]["straatnaam"] == straat_van(adres, straten), adres
         assert "straatnaam" in afgeleid(locaties[adres])
     marked = [a for a, r in locaties.items() if "straatnaam" in afgeleid(r)]
     assert sorted(marked, key=str) == sorted(conflicts, key=str)
@@ -350,16 +360,17 @@ def test_an_address_has_one_street_the_one_duo_gives_there() -> None:
 
 async def test_each_school_at_a_two_street_address_shows_its_street(api: Api) -> None:
     for adres, straten in tweestraten().items():
-        (straat,) = set(straten.values()) & straten_2020()[adres[:2]]
+        straat = straat_van(adres, straten)
+        codes = sorted(code for code in straten if code in scholen())  # open on its peildatum
         data = await api.data(
             """query($codes: [String!]) {
               onderwijsaanbieders(filter: {erkenningscode: $codes}, peildatum: "2024-11-22") {
                 edges { node { eigenSleutel onderwijslocaties(first: 100) { edges { node {
                   adres { straatnaam huisnummer postcode } herkomst { afgeleid } } } } } } } }""",
-            {"codes": sorted(straten)},
+            {"codes": codes},
         )
         edges = data["onderwijsaanbieders"]["edges"]
-        assert sorted(e["node"]["eigenSleutel"] for e in edges) == sorted(straten)
+        assert sorted(e["node"]["eigenSleutel"] for e in edges) == codes
         for edge in edges:
             there = [
                 loc["node"]
