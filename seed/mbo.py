@@ -1,23 +1,37 @@
 """MBO, derived: the files hold no MBO offering, so the seed derives a plausible one and marks
 all of it derived (``afgeleid``).
 
-- the MBO instellingen are the BRIN4s in DUO's decode table that are still open and whose name
-  says ROC, AOC or MBO; each is an onderwijsaanbieder (name and dates real, code derived) under a
-  derived bestuur of its own;
-- its locaties are its open BRIN6 vestigingen (or the BRIN4 itself), at the PC4 and plaats DUO
-  records, with the approximate point of that PC4 (GeoNames);
-- it offers the four MBO levels (generic opleidingseenheden MBO-1..MBO-4) in BOL and BBL at
-  each locatie.
+- The MBO instellingen are the open BRIN4s of the derived list ``seed.mbo_instellingen``: the 49
+  bekostigde MBO instellingen (34 ROC's, 5 AOC's, 10 vakinstellingen), one BRIN4 per
+  institution, compiled by Onderwijsgraaf from public knowledge (MBO Raad, DUO) and checked
+  against DUO's BRIN4 decode table. ROC's: Albeda, Stichting Landstede, ROC Rivor, Koning
+  Willem I College, Firda, ROC Da Vinci College, ROC Graafschap College, Rijn IJssel, ROC Midden
+  Nederland, ROC Ter AA, mboRijnland, Zadkine, ROC van Flevoland, ROC Gilde Opleidingen,
+  Alfa-college, Noorderpoort, Curio, Yonder, Summa College, Deltion College, VISTA College, ROC
+  A12, ROC Nijmegen eo, Talland College, Scalda, Drenthe College Terra, ROC Nova College, ROC van
+  Amsterdam, ROC AVENTUS, ROC Mondriaan, ROC van Twente, ROC TOP, MBO Utrecht, MBO Amersfoort.
+  AOC's: Yuverta, Lentiz, Vonk, Aeres (V) MBO, Zone.college. Vakinstellingen: Mediacollege
+  Amsterdam, HMC (Hout- en Meubileringscollege), Nimeto, CIBAP, STC, Hoornbeeck College, Grafisch
+  Lyceum Rotterdam, Grafisch Lyceum Utrecht, SG De Rooi Pannen, SintLucas. A listed BRIN4 that
+  the decode table lacks or has closed stops the seed with a ``SeedError`` naming it
+  (``mbo_instellingen``).
+- Each is an onderwijsaanbieder (name and dates as DUO's decode table gives them, code derived)
+  under a derived bestuur of its own, resting on its BRIN4 (a juridische relatie).
+- Its locaties are its open BRIN6 vestigingen (or the BRIN4 itself), at the PC4 and plaats DUO
+  records, with the approximate point of that PC4 (GeoNames).
+- It offers the four MBO levels (generic opleidingseenheden MBO-1..MBO-4) in BOL and BBL at
+  each locatie, each under a derived MBO onderwijslicentie of its BRIN4 for that level.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
     JuridischeRelatie,
+    Licentie,
     Onderwijsaanbieder,
     Onderwijsbestuur,
     Onderwijslocatie,
@@ -28,10 +42,12 @@ from onderwijsgraaf.db.zoeknaam import zoeknaam
 from seed import bronnen, codes
 from seed.dataset import Dataset
 from seed.erkenningen import Erkenningen, Instelling
+from seed.errors import SeedError
+from seed.mbo_instellingen import MBO_INSTELLINGEN, MboInstelling
 from seed.referentie import Referentie
 
-MBO_IN_NAAM = re.compile(r"\b(ROC|AOC|MBO)\b")
 LEERTRAJECTEN = ("BOL", "BBL")
+LIJST = "seed/mbo_instellingen.py"
 
 
 @dataclass(frozen=True)
@@ -48,13 +64,33 @@ NIVEAUS = (
 )
 
 
+def mbo_instellingen(
+    erkenningen: Erkenningen, lijst: Sequence[MboInstelling] = MBO_INSTELLINGEN
+) -> dict[str, Instelling]:
+    """BRIN4 → its instelling in DUO's decode table, for every BRIN4 of ``lijst``, in BRIN4
+    order. Raises ``SeedError`` (on the decode table, field instellingscode) naming the BRIN4
+    when the list holds it twice, or the decode table lacks it or has closed it."""
+    found: dict[str, Instelling] = {}
+    for entry in lijst:
+        subject = f"BRIN4 {entry.brin4} ({entry.naam}), an MBO instelling in {LIJST},"
+        instelling = erkenningen.brin4.get(entry.brin4)
+        if entry.brin4 in found:
+            message = f"{subject} is listed twice"
+        elif instelling is None:
+            message = f"{subject} is not in the decode table"
+        elif instelling.einddatum is not None:
+            message = f"{subject} is closed in the decode table (on {instelling.einddatum})"
+        else:
+            found[entry.brin4] = instelling
+            continue
+        raise SeedError(bronnen.BRIN4.bestand, message, field="instellingscode")
+    return dict(sorted(found.items()))
+
+
 def build_mbo(dataset: Dataset, ref: Referentie, erkenningen: Erkenningen) -> dict[str, str]:
-    """Adds the derived MBO rows; returns the gemeente of each aanbieder."""
-    instellingen = {
-        brin4: instelling
-        for brin4, instelling in sorted(erkenningen.brin4.items())
-        if instelling.einddatum is None and MBO_IN_NAAM.search(instelling.naam)
-    }
+    """Adds the derived MBO rows; returns the gemeente of each aanbieder. Raises ``SeedError``
+    (``mbo_instellingen``)."""
+    instellingen = mbo_instellingen(erkenningen)
     oecodes = dataset.derive_codes(codes.OPLEIDINGSEENHEID, [f"MBO|{n.niveau}" for n in NIVEAUS])
     for niveau in NIVEAUS:
         dataset.add(
@@ -105,6 +141,21 @@ def build_mbo(dataset: Dataset, ref: Referentie, erkenningen: Erkenningen) -> di
             **geldig,
             bron=bronnen.BRIN4.code,
         )
+        licenties = {
+            niveau.niveau: codes.uuid_code("licentie", brin4, niveau.niveau) for niveau in NIVEAUS
+        }
+        for niveau in NIVEAUS:
+            dataset.add(
+                Licentie,
+                code=licenties[niveau.niveau],
+                type="MBOONDERWIJSLICENTIE",
+                instellingserkenning_id=instelling.erkenning_id,
+                opleidingseenheid_code=oecodes[f"MBO|{niveau.niveau}"],
+                stadium="STANDAARD",
+                **geldig,
+                bron=bronnen.AFGELEID,
+                afgeleid="*",
+            )
         for vestigingscode, vestiging in vestigingen[brin4]:
             locatie = locatiecodes[f"MBO:{vestigingscode}"]
             assert vestiging.postcodecijfers is not None  # _vestigingen keeps only those
@@ -146,6 +197,7 @@ def build_mbo(dataset: Dataset, ref: Referentie, erkenningen: Erkenningen) -> di
                         onderwijsaanbieder_code=aanbieder,
                         opleidingseenheid_code=oecodes[f"MBO|{niveau.niveau}"],
                         onderwijslocatie_code=locatie,
+                        onderwijslicentie_code=licenties[niveau.niveau],
                         eigen_naam=eigen_naam,
                         zoeknaam=zoeknaam(eigen_naam),
                         leertraject=leertraject,
