@@ -19,6 +19,7 @@ from seed.crosswalk import build_crosswalk
 from seed.dataset import Dataset, TooLong
 from seed.erkenningen import build_erkenningen
 from seed.errors import SeedError
+from seed.herkomst import build_herkomsttelling
 from seed.ho import build_ho
 from seed.mbo import build_mbo
 from seed.referentie import build_referentie
@@ -57,7 +58,7 @@ def _build(data_dir: Path, rijen: Mapping[str, int]) -> Dataset:
     gemeenten: dict[str, str | None] = dict(
         ScholenBuilder(data_dir, dataset, ref, erkenningen).build()
     )
-    ho_gemeenten = build_ho(data_dir, dataset, ref)
+    ho_gemeenten = build_ho(data_dir, dataset, ref, erkenningen)
     ho_aanbieders = {
         row["code"]
         for row in dataset.rows[Onderwijsaanbieder.__tablename__]
@@ -69,6 +70,7 @@ def _build(data_dir: Path, rijen: Mapping[str, int]) -> Dataset:
     build_private_contactpunten(dataset, gemeenten, ho_aanbieders)
     build_crosswalk(dataset)
     build_zoeknamen(dataset)
+    build_herkomsttelling(dataset)
     _bronnen(data_dir, dataset, rijen)
     dataset.add(Gegevensversie, versie=dataset.digest())
     return dataset

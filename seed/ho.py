@@ -5,7 +5,9 @@ Derived: an aanbieder listed under several besturen belongs to the one it is lis
 (the others own some of its opleidingseenheden); a locatie has only a street and a plaatsnaam,
 so its gemeente and an approximate point come from the PC4 areas of that plaatsnaam (GeoNames);
 studielasteenheid is ECTS_PUNT and the opleidingsstelsel of a CROHO code is ISAT; the first of
-two rows for the same aangeboden opleiding wins.
+two rows for the same aangeboden opleiding wins. The file names no BRIN and no contact details:
+each aanbieder's instellingserkenning, the locaties of those it places nowhere and their public
+communicatiecontext are derived in ``seed.ho_instellingen``.
 
 An opleidingseenheid lasts at least as long as its aangeboden opleidingen: the file's
 BEGINDATUM and EINDDATUM of an eenheid are those of its current period, not its lifetime (RIO's
@@ -36,6 +38,9 @@ from onderwijsgraaf.db.models import (
 from onderwijsgraaf.db.zoeknaam import zoeknaam
 from seed import bronnen
 from seed.dataset import Dataset
+from seed.erkenningen import Erkenningen
+from seed.ho_brin4 import HoAanbieder
+from seed.ho_instellingen import build_ho_instellingen
 from seed.read import Row, read_csv
 from seed.referentie import Referentie
 
@@ -95,14 +100,19 @@ HEADER = [
 ]
 
 
-def build_ho(data_dir: Path, dataset: Dataset, ref: Referentie) -> dict[str, str]:
-    """Adds all HO rows; returns the gemeente of each aanbieder (where its locaties are)."""
+def build_ho(
+    data_dir: Path, dataset: Dataset, ref: Referentie, erkenningen: Erkenningen
+) -> dict[str, str]:
+    """Adds all HO rows, with the erkenning, locaties and communicatiecontext of each aanbieder
+    (``seed.ho_instellingen``); returns the gemeente of each aanbieder (where its locaties are).
+    Raises ``SeedError``."""
     rows = list(read_csv(bronnen.HO.path(data_dir), HEADER))
     croho = _croho_namen(data_dir)
     bron = bronnen.HO.code
 
     besturen: dict[str, str] = {}
     aanbieder_naam: dict[str, str] = {}
+    aanbieder_regel: dict[str, str] = {}
     aanbieder_besturen: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         bestuur = row.code("ONDERWIJSBESTUURID", BESTUURCODE, "an onderwijsbestuurcode (NNNBNNN)")
@@ -112,12 +122,15 @@ def build_ho(data_dir: Path, dataset: Dataset, ref: Referentie) -> dict[str, str
         )
         if aanbieder:
             aanbieder_naam.setdefault(aanbieder, row.required("ONDERWIJSAANBIEDER_NAAM"))
+            aanbieder_regel.setdefault(aanbieder, row.where)
             aanbieder_besturen[aanbieder][bestuur] += 1
     for code, naam in sorted(besturen.items()):
         dataset.add(Onderwijsbestuur, code=code, naam=naam, zoeknaam=zoeknaam(naam), bron=bron)
+    ho_aanbieders: dict[str, HoAanbieder] = {}
     for code, naam in sorted(aanbieder_naam.items()):
         counts = aanbieder_besturen[code]
         bestuur = min(counts, key=lambda b: (-counts[b], b))
+        ho_aanbieders[code] = HoAanbieder(naam, bestuur, besturen[bestuur], aanbieder_regel[code])
         dataset.add(
             Onderwijsaanbieder,
             code=code,
@@ -128,13 +141,13 @@ def build_ho(data_dir: Path, dataset: Dataset, ref: Referentie) -> dict[str, str
             afgeleid="onderwijsbestuur_code" if len(counts) > 1 else "",
         )
 
-    erkenningen = _opleidingserkenningen(rows, croho, dataset)
-    _opleidingseenheden(rows, erkenningen, dataset)
+    opleidingserkenningen = _opleidingserkenningen(rows, croho, dataset)
+    _opleidingseenheden(rows, opleidingserkenningen, dataset)
     locatie_gemeente = _locaties(rows, ref, dataset)
     gemeenten = _aangeboden_opleidingen(rows, locatie_gemeente, dataset)
     _eenheden_dekken_aanbod(dataset)
     _locatiegebruik(dataset)
-    return gemeenten
+    return build_ho_instellingen(data_dir, dataset, ref, erkenningen, ho_aanbieders) | gemeenten
 
 
 def _croho_namen(data_dir: Path) -> dict[str, str]:
