@@ -88,6 +88,24 @@ def _parser() -> argparse.ArgumentParser:
     sdl.add_argument("--check", action="store_true", help="compare only; exit 1 on drift")
     sdl.set_defaults(handler=_schema)
 
+    herkomst = commands.add_parser(
+        "herkomst",
+        help="print the table of what is derived, per table and field (README)",
+        description="Print as markdown, from the database's counts (meta { tabellen }), per "
+        "table its rows and per field its values, as read and derived, per source. With "
+        "--readme, write it into README.md between the lines <!-- herkomst:begin --> and "
+        "<!-- herkomst:end -->; with --check, only compare and exit 1 when README.md holds "
+        "another table.",
+    )
+    herkomst_mode = herkomst.add_mutually_exclusive_group()
+    herkomst_mode.add_argument(
+        "--readme", action="store_true", help="write the table into README.md"
+    )
+    herkomst_mode.add_argument(
+        "--check", action="store_true", help="compare with README.md only; exit 1 on drift"
+    )
+    herkomst.set_defaults(handler=_herkomst)
+
     auth = commands.add_parser(
         "auth",
         help="development keys and tokens",
@@ -217,6 +235,36 @@ def _schema(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     SDL_FILE.write_text(text, encoding="utf-8")
     print(f"wrote {SDL_FILE}", file=sys.stderr)
+    return 0
+
+
+def _herkomst(settings: Settings, args: argparse.Namespace) -> int:
+    from onderwijsgraaf import herkomst
+
+    table = _on_database(settings, herkomst.markdown_of)
+    if table == herkomst.HEADER:
+        print("herkomst: the database holds no counts; seed it first", file=sys.stderr)
+        return 1
+    if not args.readme and not args.check:
+        print(table, end="")
+        return 0
+    readme = herkomst.README.read_text(encoding="utf-8")
+    try:
+        current = herkomst.readme_table(readme)
+    except ValueError as error:
+        print(f"herkomst: {herkomst.README}: {error}", file=sys.stderr)
+        return 1
+    if args.check:
+        if current != table:
+            print(
+                f"herkomst: {herkomst.README} is out of date; run: {herkomst.REGENERATE}",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"{herkomst.README} is up to date", file=sys.stderr)
+        return 0
+    herkomst.README.write_text(herkomst.readme_with(readme, table), encoding="utf-8")
+    print(f"wrote the table of what is derived into {herkomst.README}", file=sys.stderr)
     return 0
 
 

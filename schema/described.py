@@ -24,10 +24,12 @@ from onderwijsgraaf.graph.model import (
     Distance,
     Embedded,
     Field,
+    FieldSources,
     Kind,
     Link,
     Values,
 )
+from onderwijsgraaf.graph.veldnamen import veldbronnen
 from resolvers.nabij import MetAfstand
 from schema.audit import record
 from schema.connection import After, Connection, First
@@ -64,24 +66,32 @@ def described(cls: C) -> C:
     return cls
 
 
-def build(type_name: str, row: Any, peildatum: dt.date) -> Any:
-    """The object of ``type_name`` (or, for an interface, of the row's concrete type)."""
+def build(type_name: str, row: Any, peildatum: dt.date, table: str | None = None) -> Any:
+    """The object of ``type_name`` (or, for an interface, of the row's concrete type).
+    ``table``: the table of ``row`` where the type has none (an object embedded in its row)."""
     found = graph.interface(type_name)
     if found is not None:
         type_name = found.type_of(getattr(row, found.discriminator))
-    fields = graph.object_type(type_name).fields
-    values = {python: _value(fields[name], row, peildatum) for python, name in PLAIN[type_name]}
+    object_type = graph.object_type(type_name)
+    table = object_type.table or table
+    values = {
+        python: _value(object_type.fields[name], row, peildatum, table)
+        for python, name in PLAIN[type_name]
+    }
     return CLASSES[type_name](**values, row=row, peildatum=peildatum)
 
 
-def _value(field: Field, row: Any, peildatum: dt.date) -> Any:
+def _value(field: Field, row: Any, peildatum: dt.date, table: str | None) -> Any:
     if isinstance(field, Column):
         return convert(field, getattr(row, field.column))
     if isinstance(field, Embedded):
         present = all(getattr(row, c) is not None for c in field.when_all) and (
             not field.when_any or any(getattr(row, c) for c in field.when_any)
         )
-        return build(field.type, row, peildatum) if present else None
+        return build(field.type, row, peildatum, table) if present else None
+    if isinstance(field, FieldSources):
+        pairs = veldbronnen(getattr(row, field.column), table)
+        return [build(field.type, pair, peildatum) for pair in pairs]
     if isinstance(field, Distance):
         return float(row.afstand_km) if isinstance(row, MetAfstand) else None
     if isinstance(field, Constant):

@@ -12,10 +12,12 @@ from resolvers import meta as resolve
 from schema.context import Context
 
 AFGELEID_UITLEG = (
-    "Elk object heeft `bron` (het bronbestand) en `afgeleid` (de velden die Onderwijsgraaf "
+    "Elk object heeft `bron` (het bronbestand), `afgeleid` (de velden die Onderwijsgraaf "
     "zelf afleidt; `*` = het hele object is gegenereerd, zoals MBO-aanbod, cohorten en private "
-    "contactpunten). Afgeleide RIO-codes beginnen met 9. / Every object names its source file "
-    "and the fields Onderwijsgraaf derived; derived RIO codes start with 9."
+    "contactpunten) en `velden` (de velden uit een ander bronbestand, elk met het zijne); "
+    "`meta.tabellen` telt ze per tabel en veld. Afgeleide RIO-codes beginnen met 9. / Every "
+    "object names its source file, the fields Onderwijsgraaf derived and the fields read from "
+    "another file; meta.tabellen counts them per table and field; derived RIO codes start with 9."
 )
 LICENTIE = "Bron: DUO; Bron: CBS; GeoNames (CC BY 4.0). Zie de licentie per bron."
 
@@ -45,6 +47,79 @@ class Bron:
         )
 
 
+@strawberry.type(
+    description="Hoeveel waarden (of rijen) één bron gaf: zoals gelezen en afgeleid. / How many "
+    "values (or rows) one source gave: as read and derived."
+)
+class Bronaantal:
+    bron: str = strawberry.field(description="Het bronbestand (zie bronnen). / Source file.")
+    echt: int = strawberry.field(description="Zoals de bron ze geeft. / As the source gives them.")
+    afgeleid: int = strawberry.field(
+        description="Door Onderwijsgraaf afgeleid (bij rijen: het hele object gegenereerd). / "
+        "Derived by Onderwijsgraaf (for rows: the whole object generated)."
+    )
+
+    @classmethod
+    def of(cls, aantal: resolve.Bronaantal) -> Bronaantal:
+        return cls(bron=aantal.bron, echt=aantal.echt, afgeleid=aantal.afgeleid)
+
+
+@strawberry.type(
+    description="De waarden van één veld van een tabel: hoeveel niet-lege, echt of afgeleid, per "
+    "bron. / The non-empty values of one field of a table, real or derived, per source."
+)
+class Herkomstveld:
+    veld: str = strawberry.field(
+        description="Het veld zoals de API het noemt, als in herkomst.velden. / The field as the "
+        "API names it, as in herkomst.velden."
+    )
+    kolom: str = strawberry.field(
+        description="De kolom in de database, als in herkomst.afgeleid. / The database column."
+    )
+    echt: int = strawberry.field(description="Waarden zoals gelezen. / Values as read.")
+    afgeleid: int = strawberry.field(description="Afgeleide waarden. / Derived values.")
+    bronnen: list[Bronaantal] = strawberry.field(
+        description="Per bron (die van het veld als het uit een ander bestand komt dan de rij). "
+        "/ Per source (the field's own where it comes from another file than its row)."
+    )
+
+    @classmethod
+    def of(cls, telling: resolve.Veldtelling) -> Herkomstveld:
+        return cls(
+            veld=telling.veld,
+            kolom=telling.kolom,
+            echt=telling.echt,
+            afgeleid=telling.afgeleid,
+            bronnen=[Bronaantal.of(b) for b in telling.bronnen],
+        )
+
+
+@strawberry.type(
+    description="Eén tabel: haar rijen en velden per bron, echt of afgeleid. / One table: its "
+    "rows and fields per source, real or derived."
+)
+class Herkomsttabel:
+    tabel: str = strawberry.field(description="De tabel in de database. / The database table.")
+    rijen: int = strawberry.field(description="Aantal rijen. / Rows.")
+    bronnen: list[Bronaantal] = strawberry.field(
+        description="De rijen per bron; afgeleid: door Onderwijsgraaf gegenereerd. / Rows per "
+        "source; afgeleid: generated whole."
+    )
+    velden: list[Herkomstveld] = strawberry.field(
+        description="Elk veld met een waarde, in de volgorde van de tabel; niet de "
+        "boekhouding (bron, afgeleid, veldbronnen, id, zoeknaam). / Every field with a value."
+    )
+
+    @classmethod
+    def of(cls, telling: resolve.Tabeltelling) -> Herkomsttabel:
+        return cls(
+            tabel=telling.tabel,
+            rijen=telling.rijen,
+            bronnen=[Bronaantal.of(b) for b in telling.bronnen],
+            velden=[Herkomstveld.of(v) for v in telling.velden],
+        )
+
+
 @strawberry.type(description="Herkomst, licentie en actualiteit van de gegevens. / Provenance.")
 class Meta:
     licentie: str = strawberry.field(description="Naamsvermelding. / Attribution.")
@@ -57,6 +132,14 @@ class Meta:
         description="Versie van de gegevens: SHA-256 over alle rijen; verandert precies als de "
         "gegevens veranderen (de ETag hangt ervan af). / Version of the data."
     )
+
+    @strawberry.field(
+        description="Per tabel hoeveel rijen en waarden echt zijn en hoeveel afgeleid, per bron "
+        "(geteld door de seed). / Per table, how many rows and values are real and how many "
+        "derived, per source (counted by the seed)."
+    )
+    async def tabellen(self, info: Info[Context, None]) -> list[Herkomsttabel]:
+        return [Herkomsttabel.of(t) for t in await resolve.tabellen(info.context.reads)]
 
 
 async def resolve_meta(info: Info[Context, None]) -> Meta:

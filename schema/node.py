@@ -17,6 +17,8 @@ NODE_TYPES = (
     "Onderwijslocatie",
     "Opleidingseenheid",
     "AangebodenOpleiding",
+    "Onderwijsaanbiedersgroep",
+    "Onderwijsbegeleidingsaanbieder",
 )
 
 

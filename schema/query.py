@@ -12,7 +12,18 @@ from strawberry.extensions import MaxTokensLimiter
 from strawberry.types import ExecutionContext, Info
 
 from onderwijsgraaf.peildatum import vandaag
-from resolvers import aanbieders, aanbod, besturen, gebieden, locaties, lookups, opleidingseenheden
+from resolvers import (
+    aanbieders,
+    aanbod,
+    begeleidingsaanbieders,
+    besturen,
+    gebieden,
+    groepen,
+    locaties,
+    lookups,
+    opleidingseenheden,
+    samenwerkingsverbanden,
+)
 from resolvers import codes as crosswalk
 from schema import filters
 from schema.audit import AuditLog
@@ -42,9 +53,12 @@ from schema.types import gebied
 from schema.types import opleidingseenheid as eenheid_types
 from schema.types.aanbieder import Onderwijsaanbieder
 from schema.types.aanbod import AangebodenOpleiding, AangebodenOpleidingConnection
+from schema.types.begeleidingsaanbieder import LEEG, Onderwijsbegeleidingsaanbieder
 from schema.types.bestuur import Onderwijsbestuur
+from schema.types.groep import Onderwijsaanbiedersgroep, OnderwijsaanbiedersgroepFilter
 from schema.types.locatie import Onderwijslocatie, OnderwijslocatieConnection
 from schema.types.opleidingseenheid import Opleidingseenheid
+from schema.types.samenwerkingsverband import Samenwerkingsverband, SamenwerkingsverbandFilter
 from schema.waardelijsten import Waardelijsten, waardelijsten
 
 Peildatum = Annotated[
@@ -278,6 +292,69 @@ class Query:
             asks_for(info, "totalCount"),
         )
         return Connection.of(page, lambda row: build("Opleidingseenheid", row, op(peildatum)))
+
+    @strawberry.field(
+        description="Onderwijsaanbiedersgroepen, op code. / Groups of institutions, by code."
+    )
+    async def onderwijsaanbiedersgroepen(
+        self,
+        info: Info[Context, None],
+        filter: Annotated[OnderwijsaanbiedersgroepFilter | None, FILTER] = None,
+        first: First = None,
+        after: After = None,
+        peildatum: Peildatum = None,
+    ) -> Connection[Onderwijsaanbiedersgroep]:
+        page = await groepen.onderwijsaanbiedersgroepen(
+            info.context.reads,
+            (filter or OnderwijsaanbiedersgroepFilter()).to_filter(),
+            first,
+            after,
+            op(peildatum),
+            asks_for(info, "totalCount"),
+        )
+        return Connection.of(
+            page, lambda row: build("Onderwijsaanbiedersgroep", row, op(peildatum))
+        )
+
+    @strawberry.field(
+        description="Samenwerkingsverbanden (zoals RMC-regio's), op code. / Partnerships "
+        "(such as RMC regions), by code."
+    )
+    async def samenwerkingsverbanden(
+        self,
+        info: Info[Context, None],
+        filter: Annotated[SamenwerkingsverbandFilter | None, FILTER] = None,
+        first: First = None,
+        after: After = None,
+        peildatum: Peildatum = None,
+    ) -> Connection[Samenwerkingsverband]:
+        page = await samenwerkingsverbanden.samenwerkingsverbanden(
+            info.context.reads,
+            (filter or SamenwerkingsverbandFilter()).to_filter(),
+            first,
+            after,
+            op(peildatum),
+            asks_for(info, "totalCount"),
+        )
+        return Connection.of(page, lambda row: build("Samenwerkingsverband", row, op(peildatum)))
+
+    @strawberry.field(
+        description="Onderwijsbegeleidingsaanbieders, op naam. / Specialist support "
+        f"organisations, by name. {LEEG}"
+    )
+    async def onderwijsbegeleidingsaanbieders(
+        self,
+        info: Info[Context, None],
+        first: First = None,
+        after: After = None,
+        peildatum: Peildatum = None,
+    ) -> Connection[Onderwijsbegeleidingsaanbieder]:
+        page = await begeleidingsaanbieders.onderwijsbegeleidingsaanbieders(
+            info.context.reads, first, after, op(peildatum), asks_for(info, "totalCount")
+        )
+        return Connection.of(
+            page, lambda row: build("Onderwijsbegeleidingsaanbieder", row, op(peildatum))
+        )
 
     @strawberry.field(
         description="Welke waardelijsten er zijn, elke waarde met haar label. / The value lists."

@@ -7,6 +7,7 @@ strawberry schema; both give byte-identical answers.
 - ``roots``: root fields (lookups, lists with filters, radius search);
 - ``objects``: an object's JSON from its row (columns, links, lists, interfaces);
 - ``pages``: a page of a list as a connection's JSON;
+- ``veldbronnen``: ``herkomst { velden }``, the pairs of one ``veld=bron,…`` column;
 - ``selection``: walking the selections as GraphQL executes them;
 - ``sqljson``: JSON text in SQL, for PostgreSQL and SQLite.
 """

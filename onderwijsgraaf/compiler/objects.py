@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, FromClause, case, func, select, tuple_
 
 from loaders.paging import PageRequest, check_cursor
 from onderwijsgraaf import graph
-from onderwijsgraaf.compiler import pages
+from onderwijsgraaf.compiler import pages, veldbronnen
 from onderwijsgraaf.compiler import sqljson as j
 from onderwijsgraaf.compiler.selection import NotCompiled, Selected, Walk
 from onderwijsgraaf.graph.model import (
@@ -23,6 +23,7 @@ from onderwijsgraaf.graph.model import (
     Coordinates,
     Distance,
     Embedded,
+    FieldSources,
     GlobalId,
     Interface,
     Kind,
@@ -44,12 +45,14 @@ def node(
     row: FromClause,
     details: list[FieldDetails],
     distance: Sql | None = None,
+    table: str | None = None,
 ) -> Sql:
     """The JSON of the object of ``type_name`` (a type or an interface) in ``row``.
-    ``distance`` is the JSON of ``afstandKm`` where a radius search measured it."""
+    ``distance`` is the JSON of ``afstandKm`` where a radius search measured it; ``table`` the
+    table of ``row`` where the type has none (an object embedded in its row)."""
     found = graph.interface(type_name)
     if found is None:
-        return _object(walk, graph.object_type(type_name), row, details, distance)
+        return _object(walk, graph.object_type(type_name), row, details, distance, table)
     merged = _merged(walk, found, row, details, distance)
     if merged is not None:
         return merged
@@ -70,10 +73,11 @@ def _object(
     row: FromClause,
     details: list[FieldDetails],
     distance: Sql | None,
+    table: str | None = None,
 ) -> Sql:
     graphql_type = walk.object_type(described.name)
     members = [
-        (selected.key, _field(walk, described, graphql_type, row, selected, distance))
+        (selected.key, _field(walk, described, graphql_type, row, selected, distance, table))
         for selected in walk.fields(graphql_type, details)
     ]
     return j.obj(members)
@@ -156,14 +160,21 @@ def _field(
     row: FromClause,
     selected: Selected,
     distance: Sql | None,
+    table: str | None = None,
 ) -> Sql:
     if selected.name == "__typename":
         return j.string(graphql_type.name)
     field = described.fields.get(selected.name)
+    table = described.table or table
     if isinstance(field, Column):
         return column(walk, field, row.c[field.column])
+    if isinstance(field, FieldSources):
+        item = field.type
+        return veldbronnen.velden(
+            walk, field, row, table, lambda items: node(walk, item, items, selected.details)
+        )
     if isinstance(field, Embedded):
-        value = node(walk, field.type, row, selected.details)
+        value = node(walk, field.type, row, selected.details, table=table)
         conditions = []
         if field.when_all:
             conditions.append(j.present([row.c[c] for c in field.when_all]))

@@ -38,11 +38,23 @@ from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.encoding import encode_json
 from onderwijsgraaf.graph.model import table, valid_on
 from onderwijsgraaf.peildatum import vandaag
-from resolvers import aanbieders, aanbod, besturen, locaties, lookups, opleidingseenheden
+from resolvers import (
+    aanbieders,
+    aanbod,
+    begeleidingsaanbieders,
+    besturen,
+    groepen,
+    locaties,
+    lookups,
+    opleidingseenheden,
+    samenwerkingsverbanden,
+)
 from resolvers.listing import pick_ordering, sort_types
 from resolvers.nabij import AFSTAND, BY_DISTANCE, Nabij, nabij_treffers
 from schema import filters
 from schema.node import parse_global_id
+from schema.types.groep import OnderwijsaanbiedersgroepFilter
+from schema.types.samenwerkingsverband import SamenwerkingsverbandFilter
 
 Sql = ColumnElement[Any]
 LOOKUPS = {
@@ -59,8 +71,8 @@ class RootList:
     type_name: str
     resolver: ModuleType  # KIND, ORDERINGS, conditions(filter, peildatum), kandidaten_in(...)
     # the list's filter input (``to_filter(gebieden)`` gives the resolver's filter, with the
-    # gemeenten and provincies it names as codes)
-    filter: type[Any]
+    # gemeenten and provincies it names as codes); None for a list without a filter
+    filter: type[Any] | None
 
 
 LISTS = {
@@ -74,6 +86,15 @@ LISTS = {
     ),
     "opleidingseenheden": RootList(
         "Opleidingseenheid", opleidingseenheden, filters.OpleidingseenheidFilter
+    ),
+    "onderwijsaanbiedersgroepen": RootList(
+        "Onderwijsaanbiedersgroep", groepen, OnderwijsaanbiedersgroepFilter
+    ),
+    "samenwerkingsverbanden": RootList(
+        "Samenwerkingsverband", samenwerkingsverbanden, SamenwerkingsverbandFilter
+    ),
+    "onderwijsbegeleidingsaanbieders": RootList(
+        "Onderwijsbegeleidingsaanbieder", begeleidingsaanbieders, None
     ),
 }
 
@@ -123,7 +144,9 @@ def _list(walk: Walk, root: RootList, field: Selected, arguments: dict[str, Any]
     resolver = root.resolver
     if walk.gebieden is None:
         raise NotCompiled("the gemeenten and provincies are not loaded")
-    filter = (arguments.get("filter") or root.filter()).to_filter(walk.gebieden)
+    filter: Any = None
+    if root.filter is not None:
+        filter = (arguments.get("filter") or root.filter()).to_filter(walk.gebieden)
     where = resolver.conditions(filter, walk.peildatum)
     order_by = arguments["order_by"].value if arguments.get("order_by") is not None else None
     first, after = arguments.get("first"), arguments.get("after")

@@ -10,6 +10,7 @@ Field kinds:
   (directly or through a link table), its order (the cursor's sort key, unique within a parent)
   and, for private data, who may see which rows.
 - ``Values``: a short sorted list of distinct values per parent (sectoren, voertalen).
+- ``FieldSources``: a short list of objects (veld, bron) from one ``veld=bron,…`` column.
 - ``GlobalId``, ``Distance``, ``Constant``, ``Coordinates``: the Relay id, ``afstandKm`` (set
   only by a radius search), a fixed value, a GeoJSON ``[lon, lat]``.
 
@@ -82,9 +83,12 @@ class Listing:
     """The objects of type ``target`` of a parent, paged, in ``order`` (child columns).
 
     ``parent`` is the column that holds the parent's key: of ``via`` when the children are
-    reached through that link table (joined on its ``via_child`` column = the child's key), of
-    the child table otherwise. ``visible`` limits private rows to the viewers they are meant
-    for; such rows are written to the audit log.
+    reached through that link table (joined on its ``via_child`` column = the child's
+    ``child_column``, by default the child's key), of the child table otherwise. A
+    ``child_column`` other than the key makes a two-hop edge without reading the table between:
+    an aanbieder's juridische relatie names an erkenning, whose licenties name it in theirs.
+    ``visible`` limits private rows to the viewers they are meant for; such rows are written to
+    the audit log.
     """
 
     target: str
@@ -92,6 +96,7 @@ class Listing:
     order: tuple[str, ...]
     via: str | None = None
     via_child: str | None = None
+    child_column: str | None = None
     visible: Visibility | None = None
 
 
@@ -129,7 +134,28 @@ class Coordinates:
     lat: str
 
 
-Field = Column | Embedded | Link | Listing | Values | GlobalId | Distance | Constant | Coordinates
+@dataclass(frozen=True)
+class FieldSources:
+    """A list of ``type`` objects with ``veld`` and ``bron``, one per pair of ``column``
+    (``veld=bron,veld=bron``, a column name each; empty: none), in that order. ``veld`` is named
+    as the API names the column on the object whose row it is (``veldnamen``)."""
+
+    column: str
+    type: str
+
+
+Field = (
+    Column
+    | Embedded
+    | Link
+    | Listing
+    | Values
+    | GlobalId
+    | Distance
+    | Constant
+    | Coordinates
+    | FieldSources
+)
 
 
 @dataclass(frozen=True)

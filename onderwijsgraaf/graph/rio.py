@@ -13,6 +13,7 @@ from onderwijsgraaf.graph.model import (
     Distance,
     Embedded,
     Field,
+    FieldSources,
     GlobalId,
     Interface,
     Kind,
@@ -38,8 +39,14 @@ GELDIGHEID: Mapping[str, Field] = {
     "herkomst": Embedded("Herkomst"),
 }
 HERKOMST = ObjectType(
-    "Herkomst", {"bron": Column("bron"), "afgeleid": Column("afgeleid", Kind.WORDS)}
+    "Herkomst",
+    {
+        "bron": Column("bron"),
+        "afgeleid": Column("afgeleid", Kind.WORDS),
+        "velden": FieldSources("veldbronnen", "Veldherkomst"),
+    },
 )
+VELDHERKOMST = ObjectType("Veldherkomst", {"veld": Column("veld"), "bron": Column("bron")})
 # the codes of an object, in this order (unique per object: the seed keeps one row per code)
 CODE_ORDER = ("soort", "code")
 
@@ -71,6 +78,12 @@ BESTUUR = ObjectType(
             visible=contexten_zichtbaar_voor,
         ),
         "codes": Listing("Code", "onderwijsbestuur_code", CODE_ORDER),
+        "onderwijsaanbiedersgroepen": Listing(
+            "Onderwijsaanbiedersgroep", "onderwijsbestuur_code", ("code",)
+        ),
+        "onderwijsbegeleidingsaanbieders": Listing(
+            "Onderwijsbegeleidingsaanbieder", "onderwijsbestuur_code", ("zoeknaam", "code")
+        ),
     },
     table="onderwijsbestuur",
     key="code",
@@ -79,13 +92,33 @@ BESTUUR = ObjectType(
 GROEP = ObjectType(
     "Onderwijsaanbiedersgroep",
     {
+        "id": GlobalId(),
         **GELDIGHEID,
         "code": Column("code"),
         "naam": Column("naam"),
         "onderwijsbestuur": Link("Onderwijsbestuur", "onderwijsbestuur_code"),
+        "onderwijsaanbieders": Listing(
+            "Onderwijsaanbieder", "onderwijsaanbiedersgroep_code", ("zoeknaam", "code")
+        ),
     },
     table="onderwijsaanbiedersgroep",
     key="code",
+    node="Onderwijsaanbiedersgroep",
+)
+BEGELEIDINGSAANBIEDER = ObjectType(
+    "Onderwijsbegeleidingsaanbieder",
+    {
+        "id": GlobalId(),
+        **GELDIGHEID,
+        "code": Column("code"),
+        "naam": Column("naam"),
+        "internationaleNaam": Column("internationale_naam"),
+        "expertise": codes("expertise", "Onderwijsbegeleidingsaanbiedersexpertise"),
+        "onderwijsbestuur": Link("Onderwijsbestuur", "onderwijsbestuur_code"),
+    },
+    table="onderwijsbegeleidingsaanbieder",
+    key="code",
+    node="Onderwijsbegeleidingsaanbieder",
 )
 AANBIEDER = ObjectType(
     "Onderwijsaanbieder",
@@ -127,6 +160,25 @@ AANBIEDER = ObjectType(
             visible=contexten_zichtbaar_voor,
         ),
         "codes": Listing("Code", "onderwijsaanbieder_code", CODE_ORDER),
+        "onderwijslocatiegebruiken": Listing(
+            "Onderwijslocatiegebruik", "onderwijsaanbieder_code", ("onderwijslocatie_code", "id")
+        ),
+        # the licenties of the erkenningen (BRIN4) the aanbieder rests on
+        "onderwijslicenties": Listing(
+            "Onderwijslicentie",
+            "onderwijsaanbieder_code",
+            ("code",),
+            via="juridische_relatie",
+            via_child="erkenning_id",
+            child_column="instellingserkenning_id",
+        ),
+        "samenwerkingsverbanden": Listing(
+            "Samenwerkingsverband",
+            "onderwijsaanbieder_code",
+            ("code",),
+            via="samenwerkingsverband_deelname",
+            via_child="samenwerkingsverband_code",
+        ),
     },
     table="onderwijsaanbieder",
     key="code",
@@ -190,10 +242,25 @@ LOCATIE = ObjectType(
             "AangebodenOpleiding", "onderwijslocatie_code", ("zoeknaam", "code")
         ),
         "codes": Listing("Code", "onderwijslocatie_code", CODE_ORDER),
+        "onderwijslocatiegebruiken": Listing(
+            "Onderwijslocatiegebruik", "onderwijslocatie_code", ("onderwijsaanbieder_code", "id")
+        ),
     },
     table="onderwijslocatie",
     key="code",
     node="Onderwijslocatie",
+)
+LOCATIEGEBRUIK = ObjectType(
+    "Onderwijslocatiegebruik",
+    {
+        **GELDIGHEID,
+        "onderwijsbestuur": Link("Onderwijsbestuur", "onderwijsbestuur_code"),
+        "onderwijsaanbieder": Link("Onderwijsaanbieder", "onderwijsaanbieder_code"),
+        "onderwijslocatie": Link("Onderwijslocatie", "onderwijslocatie_code"),
+        "vestigingserkenning": Link("Vestigingserkenning", "vestigingserkenning_id"),
+    },
+    table="onderwijslocatiegebruik",
+    key="id",
 )
 
 # -- opleidingen --------------------------------------------------------------------------
@@ -249,6 +316,7 @@ AANBOD: Mapping[str, Field] = {
     "opleidingseenheid": Link("Opleidingseenheid", "opleidingseenheid_code"),
     "onderwijsaanbieder": Link("Onderwijsaanbieder", "onderwijsaanbieder_code"),
     "onderwijslocatie": Link("Onderwijslocatie", "onderwijslocatie_code"),
+    "onderwijslicentie": Link("Onderwijslicentie", "onderwijslicentie_code"),
     "cohorten": Listing("Cohort", "aangeboden_opleiding_code", ("code",)),
     "codes": Listing("Code", "aangeboden_opleiding_code", CODE_ORDER),
 }
@@ -313,7 +381,15 @@ INSTELLING: Mapping[str, Field] = {
     "plaatsnaam": Column("plaatsnaam"),
 }
 ERKENNING_TYPES = {
-    "ERKENDE_ONDERWIJSINSTELLING": ("Onderwijsinstellingserkenning", INSTELLING),
+    "ERKENDE_ONDERWIJSINSTELLING": (
+        "Onderwijsinstellingserkenning",
+        {
+            **INSTELLING,
+            "onderwijslicenties": Listing(
+                "Onderwijslicentie", "instellingserkenning_id", ("code",)
+            ),
+        },
+    ),
     "ERKENDE_VESTIGING": (
         "Vestigingserkenning",
         {
@@ -353,6 +429,41 @@ CONTEXT = ObjectType(
     },
     table="communicatiecontext",
     key="id",
+)
+LICENTIE = ObjectType(
+    "Onderwijslicentie",
+    {
+        **GELDIGHEID,
+        "code": Column("code"),
+        "type": enum("type", "Licentietype"),
+        "stadium": enum("stadium", "Licentiestadium"),
+        "onderwijsinstellingserkenning": Link(
+            "Onderwijsinstellingserkenning", "instellingserkenning_id"
+        ),
+        "opleidingseenheid": Link("Opleidingseenheid", "opleidingseenheid_code"),
+    },
+    table="licentie",
+    key="code",
+)
+
+# -- samenwerking -------------------------------------------------------------------------
+SAMENWERKINGSVERBAND = ObjectType(
+    "Samenwerkingsverband",
+    {
+        **GELDIGHEID,
+        "code": Column("code"),
+        "soort": enum("soort", "ErkendeSamenwerkingssoort"),
+        "naam": Column("naam"),
+        "deelnemers": Listing(
+            "Onderwijsaanbieder",
+            "samenwerkingsverband_code",
+            ("zoeknaam", "code"),
+            via="samenwerkingsverband_deelname",
+            via_child="onderwijsaanbieder_code",
+        ),
+    },
+    table="samenwerkingsverband",
+    key="code",
 )
 
 
@@ -419,8 +530,10 @@ TYPES: dict[str, ObjectType] = {
     t.name: t
     for t in (
         HERKOMST,
+        VELDHERKOMST,
         BESTUUR,
         GROEP,
+        BEGELEIDINGSAANBIEDER,
         AANBIEDER,
         PROVINCIE,
         GEMEENTE,
@@ -428,9 +541,12 @@ TYPES: dict[str, ObjectType] = {
         COORDINATEN,
         GEOJSON_POINT,
         LOCATIE,
+        LOCATIEGEBRUIK,
         COHORT,
         CONTACTADRES,
         CONTEXT,
+        LICENTIE,
+        SAMENWERKINGSVERBAND,
         CODE,
         *_concrete(EENHEID_TYPES, "opleidingseenheid", "code", "Opleidingseenheid"),
         *_concrete(AANBOD_TYPES, "aangeboden_opleiding", "code", "AangebodenOpleiding"),

@@ -42,7 +42,7 @@ def child_rows(
     via_table = table(listing.via)
     via: Any = via_table.alias() if aliased else via_table
     key = table_of(listing.target)[1]
-    query = query.join(via, via.c[listing.via_child] == child.c[key])
+    query = query.join(via, via.c[listing.via_child] == child.c[listing.child_column or key])
     return ChildRows(
         query.where(*conditions, *valid_on(via, peildatum)), child, via.c[listing.parent]
     )

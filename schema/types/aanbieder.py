@@ -1,4 +1,4 @@
-"""Onderwijsaanbieder and onderwijsaanbiedersgroep."""
+"""Onderwijsaanbieder."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from schema.described import described, link, listing, values
 from schema.enums import Denominatie, Sector
 from schema.node import Node
 from schema.types.geldigheid import Geldigheid
+from schema.types.groep import Onderwijsaanbiedersgroep
 
 if TYPE_CHECKING:
     from schema.types.aanbod import AangebodenOpleidingConnection
@@ -18,20 +19,10 @@ if TYPE_CHECKING:
     from schema.types.code import Code
     from schema.types.contact import Communicatiecontext
     from schema.types.erkenning import Erkenning
+    from schema.types.licentie import Onderwijslicentie
     from schema.types.locatie import OnderwijslocatieConnection
-
-
-@described
-@strawberry.type(
-    description="Onderwijsaanbiedersgroep: aanbieders van één bestuur die bij elkaar horen. / "
-    "A group of schools of one governing body."
-)
-class Onderwijsaanbiedersgroep(Geldigheid):
-    code: str = strawberry.field(description="RIO-code NNNGNNN. / RIO code.")
-    naam: str = strawberry.field(description="Naam. / Name.")
-    onderwijsbestuur: (
-        Annotated[Onderwijsbestuur, strawberry.lazy("schema.types.bestuur")] | None
-    ) = link("Het bestuur van de groep. / Its governing body.")
+    from schema.types.locatiegebruik import Onderwijslocatiegebruik
+    from schema.types.samenwerkingsverband import Samenwerkingsverband
 
 
 @described
@@ -81,4 +72,23 @@ class Onderwijsaanbieder(Node, Geldigheid):
         "Alle codes van dit object op de peildatum: "
         "RIO-code, BRIN4, BRIN6 (met hoofd- of nevenvestiging). "
         "/ Every code of this institution on the peildatum."
+    )
+    onderwijslocatiegebruiken: Connection[
+        Annotated[Onderwijslocatiegebruik, strawberry.lazy("schema.types.locatiegebruik")]
+    ] = listing(
+        "Het gebruik van onderwijslocaties door deze aanbieder, elk met zijn eigen periode en "
+        "vestigingserkenning. / Its use of locations, each with its own period."
+    )
+    onderwijslicenties: Connection[
+        Annotated[Onderwijslicentie, strawberry.lazy("schema.types.licentie")]
+    ] = listing(
+        "De onderwijslicenties van de erkenningen (BRIN4) waarop de aanbieder rust, via zijn "
+        "juridische relaties op de peildatum. / The teaching licences of the recognitions it "
+        "rests on."
+    )
+    samenwerkingsverbanden: Connection[
+        Annotated[Samenwerkingsverband, strawberry.lazy("schema.types.samenwerkingsverband")]
+    ] = listing(
+        "De samenwerkingsverbanden waaraan de aanbieder deelneemt (bv. RMC-regio). / The "
+        "partnerships it takes part in."
     )

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
     from schema.types.code import Code
     from schema.types.cohort import Cohort
+    from schema.types.licentie import Onderwijslicentie
     from schema.types.locatie import Onderwijslocatie
     from schema.types.opleidingseenheid import Opleidingseenheid
 
@@ -51,6 +52,12 @@ class AangebodenOpleiding(Node, Geldigheid):
     onderwijslocatie: (
         Annotated[Onderwijslocatie, strawberry.lazy("schema.types.locatie")] | None
     ) = link("De locatie. / The location.")
+    onderwijslicentie: (
+        Annotated[Onderwijslicentie, strawberry.lazy("schema.types.licentie")] | None
+    ) = link(
+        "De onderwijslicentie waaronder de opleiding wordt aangeboden; null als de bron haar niet "
+        "noemt. / The teaching licence it is offered under; null where the source names none."
+    )
     cohorten: Connection[Annotated[Cohort, strawberry.lazy("schema.types.cohort")]] = listing(
         "Instroommomenten (cohorten). / Intakes."
     )

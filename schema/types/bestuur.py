@@ -9,13 +9,16 @@ import strawberry
 from schema.connection import Connection
 from schema.described import described, listing
 from schema.node import Node
+from schema.types.begeleidingsaanbieder import LEEG
 from schema.types.geldigheid import Geldigheid
 
 if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
+    from schema.types.begeleidingsaanbieder import Onderwijsbegeleidingsaanbieder
     from schema.types.code import Code
     from schema.types.contact import Communicatiecontext
     from schema.types.erkenning import Erkenning
+    from schema.types.groep import Onderwijsaanbiedersgroep
 
 
 @described
@@ -46,4 +49,15 @@ class Onderwijsbestuur(Node, Geldigheid):
         "Alle codes van dit bestuur op de peildatum: "
         "RIO-code, bevoegd-gezagnummer, KvK-nummer, RSIN. "
         "/ Every code of this governing body on the peildatum."
+    )
+    onderwijsaanbiedersgroepen: Connection[
+        Annotated[Onderwijsaanbiedersgroep, strawberry.lazy("schema.types.groep")]
+    ] = listing("De groepen aanbieders van dit bestuur. / Its groups of institutions.")
+    onderwijsbegeleidingsaanbieders: Connection[
+        Annotated[
+            Onderwijsbegeleidingsaanbieder, strawberry.lazy("schema.types.begeleidingsaanbieder")
+        ]
+    ] = listing(
+        "De onderwijsbegeleidingsaanbieders van dit bestuur. / Its specialist support "
+        f"organisations. {LEEG}"
     )

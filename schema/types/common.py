@@ -8,6 +8,23 @@ from schema.described import Rij, described
 
 
 @described
+@strawberry.type(
+    description="Een veld dat uit een ander bronbestand komt dan het object. / A field read "
+    "from another source file than its object."
+)
+class Veldherkomst(Rij):
+    veld: str = strawberry.field(
+        description="Het veld zoals de API het noemt (`bevoegdGezagNummer`; in een deelobject met "
+        "punt: `adres.straatnaam`; een koppeling met de naam van het gekoppelde object: "
+        "`onderwijsbestuur`); een kolom die geen veld leest met haar eigen naam. / The field as "
+        "the API names it (a path through embedded objects; else the column's name)."
+    )
+    bron: str = strawberry.field(
+        description="Het bronbestand van dit veld (zie meta.bronnen). / Its source file."
+    )
+
+
+@described
 @strawberry.type(description="Waar een object vandaan komt. / Provenance of an object.")
 class Herkomst(Rij):
     bron: str = strawberry.field(
@@ -15,6 +32,11 @@ class Herkomst(Rij):
     )
     afgeleid: list[str] = strawberry.field(
         description="Velden die Onderwijsgraaf afleidt; `*` = het hele object. / Derived fields; `*` = all."
+    )
+    velden: list[Veldherkomst] = strawberry.field(
+        description="De velden die uit een ander bronbestand komen dan `bron`, elk met het zijne; "
+        "leeg als alles uit `bron` komt. / The fields read from another source file than "
+        "`bron`, each with its own; empty when every field comes from `bron`."
     )
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
-from schema.described import described, link
+from schema.connection import Connection
+from schema.described import described, link, listing
 from schema.enums import Denominatie, Erkenningsoort
 from schema.types.geldigheid import Geldigheid
+
+if TYPE_CHECKING:
+    from schema.types.licentie import Onderwijslicentie
 
 
 @strawberry.interface(description="Een formele erkenning (OCW, NVAO, ...). / A formal recognition.")
@@ -33,6 +39,12 @@ class Onderwijsinstellingserkenning(Erkenning):
     )
     postcodecijfers: str | None = strawberry.field(description="PC4 van de instelling. / PC4.")
     plaatsnaam: str | None = strawberry.field(description="Plaats. / Place.")
+    onderwijslicenties: Connection[
+        Annotated[Onderwijslicentie, strawberry.lazy("schema.types.licentie")]
+    ] = listing(
+        "De onderwijslicenties van deze instelling: welke opleidingseenheden zij mag aanbieden. "
+        "/ Its teaching licences: the programmes it may offer."
+    )
 
 
 @described

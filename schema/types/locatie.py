@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
     from schema.types.aanbod import AangebodenOpleidingConnection
     from schema.types.code import Code
+    from schema.types.locatiegebruik import Onderwijslocatiegebruik
 
 
 @described
@@ -60,6 +61,12 @@ class Onderwijslocatie(Node, Geldigheid):
         "Alle codes van dit object op de peildatum: "
         "RIO-code, BRIN6 van de vestigingen, BAG-id. "
         "/ Every code of this location on the peildatum."
+    )
+    onderwijslocatiegebruiken: Connection[
+        Annotated[Onderwijslocatiegebruik, strawberry.lazy("schema.types.locatiegebruik")]
+    ] = listing(
+        "Het gebruik van deze locatie door aanbieders, elk met zijn eigen periode en "
+        "vestigingserkenning. / Who uses this location, each use with its own period."
     )
 
 

@@ -32,6 +32,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
         ["serve"],
         ["seed"],
         ["schema"],
+        ["herkomst"],
         ["auth"],
         ["auth", "keygen"],
         ["auth", "token"],
