@@ -47,7 +47,9 @@ def one_edit(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
-@dataclass
+# no generated repr: the task running an async fixture formats its result, and a repr of
+# every row would take seconds per test
+@dataclass(repr=False)
 class NameSearch:
     """The names of every object by its code (codes of different kinds never coincide), the
     kind (table) and raw row of every code, and every word of the names."""

@@ -39,7 +39,9 @@ def finds(world: World, row: Row, zoek: str) -> bool:
     return world.namen.finds(row.code, zoek)
 
 
-@dataclass
+# no generated repr: the task running an async fixture formats its result, and a repr of
+# every row would take seconds per test
+@dataclass(repr=False)
 class World:
     """The raw tables, loaded once per database."""
 

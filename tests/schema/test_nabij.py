@@ -35,7 +35,9 @@ def valid(row: Any) -> bool:
     return valid_on(row, PEILDATUM)
 
 
-@dataclass
+# no generated repr: the task running an async fixture formats its result, and a repr of
+# every row would take seconds per test
+@dataclass(repr=False)
 class Raw:
     locaties: dict[str, Any]
     aanbieder_locaties: dict[str, set[str]]
