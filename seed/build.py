@@ -55,9 +55,8 @@ def _build(data_dir: Path, rijen: Mapping[str, int]) -> Dataset:
     dataset = Dataset()
     ref = build_referentie(data_dir, dataset)
     erkenningen = build_erkenningen(data_dir, dataset)
-    gemeenten: dict[str, str | None] = dict(
-        ScholenBuilder(data_dir, dataset, ref, erkenningen).build()
-    )
+    scholen = ScholenBuilder(data_dir, dataset, ref, erkenningen)
+    gemeenten: dict[str, str | None] = dict(scholen.build())
     ho_gemeenten = build_ho(data_dir, dataset, ref, erkenningen)
     ho_aanbieders = {
         row["code"]
@@ -65,7 +64,7 @@ def _build(data_dir: Path, rijen: Mapping[str, int]) -> Dataset:
         if row["bron"] == bronnen.HO.code
     }
     gemeenten.update({code: ho_gemeenten.get(code) for code in ho_aanbieders})
-    gemeenten.update(build_mbo(dataset, ref, erkenningen))
+    gemeenten.update(build_mbo(dataset, ref, erkenningen, scholen.besturen))
     build_cohorten(dataset)
     build_private_contactpunten(dataset, gemeenten, ho_aanbieders)
     build_crosswalk(dataset)

@@ -16,7 +16,9 @@ all of it derived (``afgeleid``).
   the decode table lacks or has closed stops the seed with a ``SeedError`` naming it
   (``mbo_instellingen``).
 - Each is an onderwijsaanbieder (name and dates as DUO's decode table gives them, code derived)
-  under a derived bestuur of its own, resting on its BRIN4 (a juridische relatie).
+  under the open bestuur DUO's school files give its BRIN4 (the bevoegd gezag of its VO or PO
+  vestigingen, e.g. Stichting ROC Summa College), else under a derived bestuur of its own;
+  resting on its BRIN4 (a juridische relatie).
 - Its locaties are its open BRIN6 vestigingen (or the BRIN4 itself), at the PC4 and plaats DUO
   records, with the approximate point of that PC4 (GeoNames).
 - It offers the four MBO levels (generic opleidingseenheden MBO-1..MBO-4) in BOL and BBL at
@@ -25,7 +27,7 @@ all of it derived (``afgeleid``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from onderwijsgraaf.db.models import (
@@ -87,10 +89,22 @@ def mbo_instellingen(
     return dict(sorted(found.items()))
 
 
-def build_mbo(dataset: Dataset, ref: Referentie, erkenningen: Erkenningen) -> dict[str, str]:
-    """Adds the derived MBO rows; returns the gemeente of each aanbieder. Raises ``SeedError``
+def build_mbo(
+    dataset: Dataset, ref: Referentie, erkenningen: Erkenningen, besturen: Mapping[str, str]
+) -> dict[str, str]:
+    """Adds the derived MBO rows; returns the gemeente of each aanbieder. ``besturen``: the
+    bestuur of each BRIN4 the school files name one for; an instelling whose BRIN4 has an open
+    one belongs to it, the others get a derived bestuur of their own. Raises ``SeedError``
     (``mbo_instellingen``)."""
     instellingen = mbo_instellingen(erkenningen)
+    open_besturen = {
+        row["code"]
+        for row in dataset.rows[Onderwijsbestuur.__tablename__]
+        if row["einddatum"] is None
+    }
+    bekend = {
+        brin4: besturen[brin4] for brin4 in instellingen if besturen.get(brin4) in open_besturen
+    }
     oecodes = dataset.derive_codes(codes.OPLEIDINGSEENHEID, [f"MBO|{n.niveau}" for n in NIVEAUS])
     for niveau in NIVEAUS:
         dataset.add(
@@ -104,7 +118,10 @@ def build_mbo(dataset: Dataset, ref: Referentie, erkenningen: Erkenningen) -> di
             bron=bronnen.AFGELEID,
             afgeleid="*",
         )
-    bestuurcodes = dataset.derive_codes(codes.BESTUUR, [f"MBO:{b}" for b in instellingen])
+    bestuurcodes = dataset.derive_codes(
+        codes.BESTUUR, [f"MBO:{b}" for b in instellingen if b not in bekend]
+    )
+    bestuurcodes |= {f"MBO:{brin4}": code for brin4, code in bekend.items()}
     aanbiedercodes = dataset.derive_codes(codes.AANBIEDER, [f"MBO:{b}" for b in instellingen])
     vestigingen = {brin4: _vestigingen(brin4, erkenningen, ref) for brin4 in instellingen}
     locatiecodes = dataset.derive_codes(
@@ -114,15 +131,16 @@ def build_mbo(dataset: Dataset, ref: Referentie, erkenningen: Erkenningen) -> di
     for brin4, instelling in instellingen.items():
         bestuur, aanbieder = bestuurcodes[f"MBO:{brin4}"], aanbiedercodes[f"MBO:{brin4}"]
         geldig = {"begindatum": instelling.begindatum, "einddatum": None}
-        naam = f"Bestuur van {instelling.naam}"
-        dataset.add(
-            Onderwijsbestuur,
-            code=bestuur,
-            naam=naam,
-            zoeknaam=zoeknaam(naam),
-            bron=bronnen.AFGELEID,
-            afgeleid="*",
-        )
+        if brin4 not in bekend:
+            naam = f"Bestuur van {instelling.naam}"
+            dataset.add(
+                Onderwijsbestuur,
+                code=bestuur,
+                naam=naam,
+                zoeknaam=zoeknaam(naam),
+                bron=bronnen.AFGELEID,
+                afgeleid="*",
+            )
         dataset.add(
             Onderwijsaanbieder,
             code=aanbieder,

@@ -96,6 +96,7 @@ class ScholenBuilder:
         self.vo = read_vo_aanbod(data_dir)
         self._nieuwe_instellingen()
         self.historie = Schoolhistorie(self.vestigingen, ref, erkenningen)
+        self.besturen: dict[str, str] = {}  # the bestuur code of each BRIN4, once built
         self.scholen = self.historie.scholen(features)
         self.straten = _straten(self.vestigingen.values())
         self.per_brin6: dict[str, list[School]] = defaultdict(list)
@@ -173,7 +174,7 @@ class ScholenBuilder:
 
     def build(self) -> dict[str, str]:
         """Adds all PO/SO/VO rows; returns the gemeente of each aanbieder (its first location)."""
-        besturen = self._besturen()
+        besturen = self.besturen = self._besturen()
         groepen = self._groepen(besturen)
         locaties = self._locaties()
         opleidingseenheden = self._opleidingseenheden()
@@ -249,6 +250,7 @@ class ScholenBuilder:
             naam, afgeleid = gegevens.naam, "code"
         else:
             bron, naam, afgeleid = bron_nummer, f"Bevoegd gezag {nummer}", "code,naam"
+        nummer_bron = None if gegevens else bron_nummer  # the VO besturen file lists it too
         self.dataset.add(
             Onderwijsbestuur,
             code=code,
@@ -258,7 +260,7 @@ class ScholenBuilder:
             kvk_nummer=gegevens.kvk_nummer if gegevens else None,
             bron=bron,
             afgeleid=afgeleid,
-            veldbronnen=veldbronnen(bron, {"bevoegd_gezag_nummer": bron_nummer}),
+            veldbronnen=veldbronnen(bron, {"bevoegd_gezag_nummer": nummer_bron}),
         )
         erkenning = self.dataset.add(
             Erkenning,
@@ -418,7 +420,7 @@ class ScholenBuilder:
     ) -> dict[str, str]:
         aanbiedercodes = self.dataset.derive_codes(codes.AANBIEDER, list(self.per_brin6))
         gemeenten: dict[str, str] = {}
-        rmc_deelnemers: dict[str, set[str]] = defaultdict(set)
+        rmc_deelnemers: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for brin6 in sorted(self.per_brin6, key=aanbiedercodes.__getitem__):
             scholen = self.per_brin6[brin6]
             first = scholen[0]
@@ -480,7 +482,7 @@ class ScholenBuilder:
                 )
             rmc = self.vestigingen[brin6].waarde("rmc") if brin6 in self.vestigingen else None
             if rmc and brin6 in self.actueel:
-                rmc_deelnemers[rmc[0]].add(code)
+                rmc_deelnemers[rmc[0]].add((code, str(self.vestigingen[brin6].bron("rmc"))))
         self._rmc_regios(rmc_deelnemers)
         return gemeenten
 
@@ -598,7 +600,7 @@ class ScholenBuilder:
             result[(brin4, niveau)] = code
         return result
 
-    def _rmc_regios(self, deelnemers: dict[str, set[str]]) -> None:
+    def _rmc_regios(self, deelnemers: dict[str, set[tuple[str, str]]]) -> None:
         """RMC regions (ErkendeSamenwerkingssoort RMC) as the newest address file names them;
         their deelnemers are the current vestigingen in them."""
         namen: dict[str, tuple[str | None, str]] = {}
@@ -619,12 +621,12 @@ class ScholenBuilder:
                 bron=bron,
                 afgeleid="code",
             )
-            for aanbieder in sorted(deelnemers[rmc]):
+            for aanbieder, van in sorted(deelnemers[rmc]):  # each from its own file
                 self.dataset.add(
                     SamenwerkingsverbandDeelname,
                     samenwerkingsverband_code=code,
                     onderwijsaanbieder_code=aanbieder,
-                    bron=bron,
+                    bron=van,
                 )
 
 
