@@ -474,6 +474,7 @@ class ScholenBuilder:
                     telefoon=first.telefoon,
                     straatnaam=first.straat,
                     huisnummer=first.huisnummer,
+                    huisnummertoevoeging=first.toevoeging,
                     postcode=first.postcode,
                     plaatsnaam=first.plaats,
                     **geldig,
@@ -631,7 +632,7 @@ class ScholenBuilder:
 
 
 LOCATIE_KOLOMMEN = ("straatnaam", "huisnummer", "huisnummertoevoeging", "postcode", "plaatsnaam")
-CONTEXT_KOLOMMEN = ("telefoon", "website", *LOCATIE_KOLOMMEN[:2], *LOCATIE_KOLOMMEN[3:])
+CONTEXT_KOLOMMEN = ("telefoon", "website", *LOCATIE_KOLOMMEN)
 
 
 def _vroegste(datums: list[dt.date | None]) -> dt.date | None:
@@ -652,6 +653,7 @@ def _contactadres(adres: Adres | None) -> dict[str, object]:
     return {
         "straatnaam": adres.straat,
         "huisnummer": adres.huisnummer,
+        "huisnummertoevoeging": adres.toevoeging,
         "postcode": adres.postcode,
         "plaatsnaam": adres.plaats,
     }

@@ -411,6 +411,7 @@ CONTACTADRES = ObjectType(
     {
         "straatnaam": Column("straatnaam"),
         "huisnummer": Column("huisnummer"),
+        "huisnummertoevoeging": Column("huisnummertoevoeging"),
         "postcode": Column("postcode"),
         "plaatsnaam": Column("plaatsnaam"),
     },

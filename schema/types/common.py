@@ -59,5 +59,8 @@ class Coordinaten(Rij):
 class Contactadres(Rij):
     straatnaam: str | None = strawberry.field(description="Straat. / Street.")
     huisnummer: int | None = strawberry.field(description="Huisnummer. / House number.")
+    huisnummertoevoeging: str | None = strawberry.field(
+        description="Huisletter en toevoeging (NEN 5825). / House letter and suffix."
+    )
     postcode: str | None = strawberry.field(description="Postcode (1234AB). / Postcode.")
     plaatsnaam: str | None = strawberry.field(description="Plaats. / Place.")

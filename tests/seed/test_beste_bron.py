@@ -21,6 +21,7 @@ from onderwijsgraaf.db.models import (
     geldig_op,
 )
 from tests.conftest import DATA_DIR, Api, Target
+from tests.scholenbestand import verhuisd
 
 
 def _csv(name: str, delimiter: str = ";") -> list[dict[str, str]]:
@@ -227,6 +228,49 @@ async def test_besturen_carry_the_real_names_of_the_vo_file(seeded: Target) -> N
     assert echt == set(BESTUREN_VO) & set(in_db)
     assert len(echt) >= 278
     assert in_db["41298"].naam == "Stg. Scholengroep Spinoza voor VO te Voorb., Leidschendam eo"
+
+
+async def test_a_contact_address_keeps_its_toevoeging(api: Api) -> None:
+    """The visiting address of a bestuur and of a school, with the part after the number."""
+    rij = BESTUREN_VO["41298"]
+    nummer, _, toevoeging = rij["HUISNUMMER-TOEVOEGING"].partition("-")
+    # a school at the address of its one 2024 feature, which has a huisletter
+    brin6, school = next(
+        (brin6, props)
+        for brin6, props in sorted(SCHOLEN_2024.items())
+        if props["huisletter"] and FEATURES[brin6] == 1 and brin6 not in verhuisd()
+    )
+    school_nummer = school["huisnummer"]
+    school_toevoeging = "-".join(
+        d for d in (school["huisletter"], school["huisnummertoevoeging"]) if d
+    )
+    adres = "communicatiecontexten { edges { node { soort adres { straatnaam huisnummer huisnummertoevoeging } } } }"
+    data = await api.data(
+        f"""query($brin6: [String!]) {{
+          onderwijsbesturen(filter: {{zoek: "Spinoza Voorb"}}) {{ edges {{ node {{
+            bevoegdGezagNummer {adres} }} }} }}
+          onderwijsaanbieders(filter: {{erkenningscode: $brin6}}) {{ edges {{ node {{ {adres} }} }} }}
+        }}""",
+        {"brin6": [brin6]},
+    )
+    (bestuur,) = [
+        e["node"]
+        for e in data["onderwijsbesturen"]["edges"]
+        if e["node"]["bevoegdGezagNummer"] == "41298"
+    ]
+    (gevonden,) = [e["node"] for e in data["onderwijsaanbieders"]["edges"]]
+    for node, straat, huisnummer, deel in (
+        (bestuur, rij["STRAATNAAM"], nummer, toevoeging),
+        (gevonden, school["straat"], school_nummer, school_toevoeging),
+    ):
+        adressen = [
+            e["node"]["adres"]
+            for e in node["communicatiecontexten"]["edges"]
+            if e["node"]["soort"] == "ALGEMEEN"
+        ]
+        assert adressen == [
+            {"straatnaam": straat, "huisnummer": int(huisnummer), "huisnummertoevoeging": deel}
+        ]
 
 
 async def test_po_schools_of_2026_per_gemeente_match_the_2026_file(seeded: Target) -> None:

@@ -38,5 +38,6 @@ class Communicatiecontext(Geldigheid, Herkomst, Base):
     website: Mapped[str | None] = mapped_column(String(300))
     straatnaam: Mapped[str | None] = mapped_column(String(80))
     huisnummer: Mapped[int | None] = mapped_column(Integer)
+    huisnummertoevoeging: Mapped[str | None] = mapped_column(String(10))
     postcode: Mapped[str | None] = mapped_column(String(6))
     plaatsnaam: Mapped[str | None] = mapped_column(String(80))

@@ -1,4 +1,5 @@
-"""veldbronnen on every RIO table, the onderwijslicentie of an aangeboden opleiding,
+"""veldbronnen on every RIO table, the onderwijslicentie of an aangeboden opleiding, the
+huisnummertoevoeging of a contactadres,
 onderwijsbegeleidingsaanbieder, herkomsttelling
 
 Revision ID: 0006
@@ -44,6 +45,8 @@ def upgrade() -> None:
             )
         with op.batch_alter_table(tabel, schema=None) as batch_op:
             batch_op.alter_column("veldbronnen", server_default=None)
+    with op.batch_alter_table("communicatiecontext", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("huisnummertoevoeging", sa.String(length=10), nullable=True))
     with op.batch_alter_table("aangeboden_opleiding", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("onderwijslicentie_code", sa.String(length=36), nullable=True)
@@ -111,6 +114,8 @@ def downgrade() -> None:
         )
         batch_op.drop_index(batch_op.f("ix_aangeboden_opleiding_onderwijslicentie_code"))
         batch_op.drop_column("onderwijslicentie_code")
+    with op.batch_alter_table("communicatiecontext", schema=None) as batch_op:
+        batch_op.drop_column("huisnummertoevoeging")
     for tabel in HERKOMST_TABELLEN:
         with op.batch_alter_table(tabel, schema=None) as batch_op:
             batch_op.drop_column("veldbronnen")
