@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,6 +67,7 @@ from seed.erkenningen import INSTELLING, VESTIGING, Erkenningen, add_erkenning
 from seed.referentie import Referentie
 from seed.schoolbestand import (
     AANBOD_TYPE,
+    ADRES_KOLOMMEN,
     LICENTIE_TYPE,
     PROGRAMMAS,
     Programma,
@@ -74,7 +75,7 @@ from seed.schoolbestand import (
     read_scholen,
 )
 from seed.schoolhistorie import Schoolhistorie
-from seed.vestigingen import Adres, read_vestigingen, veldbronnen
+from seed.vestigingen import Adres, Vestiging, read_vestigingen, veldbronnen
 from seed.vo_aanbod import read_vo_aanbod
 from seed.waardelijsten import onderwijsconcept_uit_naam
 
@@ -357,7 +358,7 @@ class ScholenBuilder:
                 einddatum=einde,
                 bron=school.bron,
                 afgeleid=",".join([*afgeleid, "begindatum", "einddatum"]),
-                veldbronnen=_veldbronnen(school, LOCATIE_KOLOMMEN),
+                veldbronnen=_veldbronnen(school, ADRES_KOLOMMEN),
             )
         return locatiecodes
 
@@ -631,8 +632,7 @@ class ScholenBuilder:
                 )
 
 
-LOCATIE_KOLOMMEN = ("straatnaam", "huisnummer", "huisnummertoevoeging", "postcode", "plaatsnaam")
-CONTEXT_KOLOMMEN = ("telefoon", "website", *LOCATIE_KOLOMMEN)
+CONTEXT_KOLOMMEN = ("telefoon", "website", *ADRES_KOLOMMEN)
 
 
 def _vroegste(datums: list[dt.date | None]) -> dt.date | None:
@@ -659,10 +659,10 @@ def _contactadres(adres: Adres | None) -> dict[str, object]:
     }
 
 
-def _straten(vestigingen: object) -> Straten:
+def _straten(vestigingen: Iterable[Vestiging]) -> Straten:
     """The streets the address files give a school at each (postcode, huisnummer)."""
     result: Straten = defaultdict(set)
-    for vestiging in vestigingen:  # type: ignore[attr-defined]
+    for vestiging in vestigingen:
         adres = vestiging.waarde("adres")
         if adres is not None:
             result[(adres.postcode, adres.huisnummer)].add(adres.straat)

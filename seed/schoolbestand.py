@@ -4,7 +4,6 @@ adds for vestigingen that file lacks; the programmes their structure stands for.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,9 +12,11 @@ from seed import bronnen
 from seed.erkenningen import Erkenningen
 from seed.read import read_geojson_points
 from seed.referentie import Referentie
+from seed.vestigingen import BRIN6_CODE
 from seed.waardelijsten import denominatie_codes
 
-BRIN6_CODE = re.compile(r"^[0-9A-Z]{4}[0-9A-Z]{2}$")
+# the columns of an address, in onderwijslocatie and communicatiecontext alike
+ADRES_KOLOMMEN = ("straatnaam", "huisnummer", "huisnummertoevoeging", "postcode", "plaatsnaam")
 
 PROPERTIES = [
     "naam",

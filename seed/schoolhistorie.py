@@ -13,7 +13,7 @@
   onderwijslocatie.
 - Its offering follows its kind: basisschool (BO) → PO-BAO, SBO → PO-SBAO, SO → PO-SO, VSO →
   PO-VSO, SO/VSO → both, VO → its onderwijsstructuur of 2020 (``seed.schoolbestand``).
-- A vestiging whose BRIN4 is in no decode table is left out (``overgeslagen``): a vestiging
+- A vestiging whose BRIN4 is in no decode table is left out: a vestiging
   rests on its instellingserkenning.
 
 Denominatie labels RIO has no code for ("onbekend", "Rest") are left out; the next file's
@@ -30,7 +30,7 @@ from typing import Any
 from seed import bronnen
 from seed.erkenningen import Erkenningen, Instelling
 from seed.referentie import Referentie
-from seed.schoolbestand import NIVEAUS_PER_STRUCTUUR, School, adres_sleutel
+from seed.schoolbestand import ADRES_KOLOMMEN, NIVEAUS_PER_STRUCTUUR, School, adres_sleutel
 from seed.vestigingen import Adres, Vestiging, Vestigingen
 from seed.waardelijsten import denominatie_codes
 
@@ -54,13 +54,12 @@ def _schooljaar(datum: dt.date) -> dt.date:
 
 
 class Schoolhistorie:
-    """Builds the school records; ``overgeslagen`` lists the BRIN6 left out."""
+    """Builds the school records."""
 
     def __init__(self, vestigingen: Vestigingen, ref: Referentie, erkenningen: Erkenningen) -> None:
         self.vestigingen = vestigingen
         self.ref = ref
         self.erkenningen = erkenningen
-        self.overgeslagen: list[str] = []
 
     def scholen(self, features: list[School]) -> list[School]:
         """The 2024 features brought up to date, then a record per vestiging they lack."""
@@ -77,7 +76,6 @@ class Schoolhistorie:
         for brin6 in sorted(self.vestigingen.keys() - per_brin6.keys()):
             vestiging = self.vestigingen[brin6]
             if vestiging.brin4 not in self.erkenningen.brin4:
-                self.overgeslagen.append(brin6)
                 continue
             aanvulling = self._aanvulling(vestiging, punten)
             if aanvulling is not None:
@@ -232,9 +230,6 @@ class Schoolhistorie:
     def _decode(self, vestiging: Vestiging) -> Instelling:
         found = self.erkenningen.brin6.get(vestiging.brin6)
         return found if found is not None else self.erkenningen.brin4[vestiging.brin4]
-
-
-ADRES_KOLOMMEN = ("straatnaam", "huisnummer", "huisnummertoevoeging", "postcode", "plaatsnaam")
 
 
 @dataclass(frozen=True)
