@@ -147,9 +147,9 @@ def einde_na_laatst_gezien(brin6: str) -> dt.date:
 
 
 @cache
-def adressen_elders() -> dict[str, tuple[str, int, str | None, str]]:
+def nieuwste_adressen() -> dict[str, tuple[str, int, str | None, str]]:
     """BRIN6 → (postcode, huisnummer, toevoeging, straat) of its newest address file (2026 PO,
-    else 2020), for the vestigingen the 2024 file lacks and those that moved since."""
+    else 2020)."""
     found: dict[str, tuple[str, int, str | None, str]] = {}
     for name in (
         "alle_schoolvestigingen_bo_2026.csv",
@@ -161,12 +161,19 @@ def adressen_elders() -> dict[str, tuple[str, int, str | None, str]]:
             nummer = re.match(r"\s*([0-9]+)\s*(?:-\s*)?(.*?)\s*$", row["HUISNUMMER-TOEVOEGING"])
             if brin6 in found or not (nummer and row["STRAATNAAM"] and row["POSTCODE"]):
                 continue
-            if brin6 in scholen() and brin6 not in verhuisd():
-                continue
             postcode = row["POSTCODE"].replace(" ", "")
             toevoeging = nummer.group(2) or None
             found[brin6] = (postcode, int(nummer.group(1)), toevoeging, row["STRAATNAAM"])
     return found
+
+
+def adressen_elders() -> dict[str, tuple[str, int, str | None, str]]:
+    """The newest addresses of the vestigingen the 2024 file lacks and of those that moved."""
+    return {
+        brin6: adres
+        for brin6, adres in nieuwste_adressen().items()
+        if brin6 not in scholen() or brin6 in verhuisd()
+    }
 
 
 @cache
@@ -174,17 +181,6 @@ def straten_in_adresbestanden() -> dict[tuple[str, int], set[str]]:
     """(postcode, huisnummer) → the streets the newest address file of each school gives there
     (2026 PO, else 2020)."""
     found: dict[tuple[str, int], set[str]] = defaultdict(set)
-    gedaan: set[str] = set()
-    for name in (
-        "alle_schoolvestigingen_bo_2026.csv",
-        "alle_vestigingen_bo_2020.csv",
-        "alle_vestigingen_vo_2020.csv",
-    ):
-        for row in _csv(name):
-            brin6 = row.get("VESTIGINGSCODE") or row["VESTIGINGSNUMMER"]
-            nummer = re.match(r"\s*([0-9]+)", row["HUISNUMMER-TOEVOEGING"])
-            if brin6 in gedaan or not (nummer and row["STRAATNAAM"] and row["POSTCODE"]):
-                continue
-            gedaan.add(brin6)
-            found[(row["POSTCODE"].replace(" ", ""), int(nummer.group(1)))].add(row["STRAATNAAM"])
+    for postcode, huisnummer, _, straat in nieuwste_adressen().values():
+        found[(postcode, huisnummer)].add(straat)
     return found

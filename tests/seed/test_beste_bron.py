@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections import defaultdict
 from typing import Any
 
@@ -20,6 +19,7 @@ from onderwijsgraaf.db.models import (
     Onderwijslocatiegebruik,
     geldig_op,
 )
+from tests import scholenbestand
 from tests.conftest import DATA_DIR, Api, Target
 from tests.scholenbestand import verhuisd
 
@@ -32,11 +32,8 @@ def _csv(name: str, delimiter: str = ";") -> list[dict[str, str]]:
         ]
 
 
-BO_2026 = {r["VESTIGINGSCODE"]: r for r in _csv("duo/alle_schoolvestigingen_bo_2026.csv")}
-PO_LEERLINGEN = {
-    r["VESTIGINGSCODE"]: r
-    for r in _csv("duo/historische_leerlingen_po_per_vestiging_1996_2025.csv")
-}
+BO_2026 = scholenbestand.bo_2026()
+PO_LEERLINGEN = scholenbestand.po_leerlingen()
 VO_2022 = {
     r["VESTIGINGSNUMMER"]: r for r in _csv("duo/leerlingen_vo_per_vestiging_en_bestuur_2022.csv")
 }
@@ -51,19 +48,12 @@ ADRES_2020 = {
     )
     for r in _csv(name)
 }
-SCHOLEN_2024: dict[str, dict[str, Any]] = {}
-for _feature in json.loads(
-    (DATA_DIR / "duo/scholen_po_vo_so_geocoded_20241122.geojson").read_text()
-)["features"]:
-    SCHOLEN_2024.setdefault(
-        _feature["properties"]["vestigingscode"],
-        {k: v.strip() if isinstance(v, str) else v for k, v in _feature["properties"].items()},
-    )
-FEATURES: dict[str, int] = defaultdict(int)
-for _feature in json.loads(
-    (DATA_DIR / "duo/scholen_po_vo_so_geocoded_20241122.geojson").read_text()
-)["features"]:
-    FEATURES[_feature["properties"]["vestigingscode"]] += 1
+# BRIN6 → its first feature in the 2024 file (values trimmed), and its number of features
+SCHOLEN_2024: dict[str, dict[str, Any]] = {
+    brin6: {k: v.strip() if isinstance(v, str) else v for k, v in features[0].items()}
+    for brin6, features in scholenbestand.scholen().items()
+}
+FEATURES = {brin6: len(features) for brin6, features in scholenbestand.scholen().items()}
 BRIN6 = {
     r["instellingscode"] + r["vestigingsnummer"]: r
     for r in _csv("duo/dec_instellingscode_vestiging_brin6.csv", ",")
@@ -293,7 +283,7 @@ async def test_po_schools_of_2026_per_gemeente_match_the_2026_file(seeded: Targe
     for brin6, row in BO_2026.items():
         postcode = row["POSTCODE"].replace(" ", "")
         huisnummer = int(row["HUISNUMMER-TOEVOEGING"].split("-")[0])
-        if FEATURES[brin6] <= 1:  # a school with several 2024 locaties keeps those
+        if FEATURES.get(brin6, 0) <= 1:  # a school with several 2024 locaties keeps those
             assert (postcode, huisnummer) in adressen[brin6], brin6
         per_gemeente[row["GEMEENTENUMMER"]] += 1
     assert len(per_gemeente) == 342
