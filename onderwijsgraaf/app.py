@@ -28,7 +28,6 @@ from onderwijsgraaf.db.versie import DataVersion
 from onderwijsgraaf.deadline import Deadline
 from onderwijsgraaf.documents import TrustedDocuments
 from onderwijsgraaf.endpoint import (
-    CONTENT_TYPE,
     GRAPHQL_RESPONSE,
     GraphQLApp,
     negotiated,
@@ -36,6 +35,7 @@ from onderwijsgraaf.endpoint import (
 from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, Unauthenticated, database_unavailable
 from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
+from onderwijsgraaf.refusal import send_error
 from onderwijsgraaf.request_size import RequestSize
 from onderwijsgraaf.response_cache import AnonymousAnswers, ResponseCache
 from onderwijsgraaf.settings import Settings
@@ -45,7 +45,8 @@ from schema.query import build_schema
 class Authenticated:
     """Turns the bearer token into the viewer before GraphQL sees the request; a token that is
     not acceptable ends the request with 401 and an UNAUTHENTICATED error, no data (in
-    application/json ``"data": null``, in application/graphql-response+json no ``data``)."""
+    application/json ``"data": null``, in application/graphql-response+json no ``data``), never
+    cached (``Cache-Control: no-store``, ``Vary: Accept, Authorization``), like every error."""
 
     def __init__(self, app: ASGIApp, verifier: Verifier) -> None:
         self.app = app
@@ -58,16 +59,15 @@ class Authenticated:
                 viewer = self.verifier.viewer(headers.get("authorization"))
             except Unauthenticated as error:
                 media = negotiated(headers.get("accept"))
-                errors = [{"message": error.message, "extensions": {"code": error.code}}]
-                response = JSONResponse(
-                    {"errors": errors}
-                    if media == GRAPHQL_RESPONSE
-                    else {"data": None, "errors": errors},
-                    status_code=401,
-                    headers={"WWW-Authenticate": 'Bearer error="invalid_token"', "Vary": "Accept"},
-                    media_type=CONTENT_TYPE[media],
+                await send_error(
+                    scope,
+                    send,
+                    401,
+                    error.message,
+                    error.code,
+                    with_data=media != GRAPHQL_RESPONSE,
+                    headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
                 )
-                await response(scope, receive, send)
                 return
             scope.setdefault("state", {})["viewer"] = viewer
         await self.app(scope, receive, send)

@@ -278,6 +278,10 @@ async def test_a_body_over_one_mebibyte_is_refused_before_it_is_read(api: Api) -
             }
         ]
     }
+    assert response.headers["cache-control"] == "no-store"
+    assert {"Accept", "Authorization"} <= {
+        name.strip() for name in response.headers["vary"].split(",")
+    }
 
 
 async def test_a_streamed_body_over_one_mebibyte_is_refused(api: Api) -> None:

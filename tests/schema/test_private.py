@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -160,6 +161,30 @@ async def test_a_bad_token_gets_401_and_no_data(private_api: Api, header: str) -
     assert body["data"] is None
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert response.headers["www-authenticate"].startswith("Bearer")
+    # a refusal is kept by no cache and never handed to a caller with another token
+    assert response.headers["cache-control"] == "no-store"
+    assert {"Accept", "Authorization"} <= vary(response)
+
+
+def vary(response: Any) -> set[str]:
+    return {name.strip() for name in response.headers.get("vary", "").split(",")}
+
+
+async def test_a_bad_token_over_get_in_graphql_response_json_is_401_without_data(
+    private_api: Api,
+) -> None:
+    response = await private_api.client.get(
+        "/graphql",
+        params={"query": "{ meta { licentie } }"},
+        headers={"Authorization": "Bearer garbage", "Accept": "application/graphql-response+json"},
+    )
+    assert response.status_code == 401
+    assert response.headers["content-type"].startswith("application/graphql-response+json")
+    assert "data" not in response.json()
+    assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert response.headers["cache-control"] == "no-store"
+    assert {"Accept", "Authorization"} <= vary(response)
+    assert "etag" not in response.headers
 
 
 async def test_an_expired_token_gets_401(private_api: Api, dev_keys: Path) -> None:
