@@ -57,7 +57,7 @@ def spread(values: list[str], count: int) -> list[str]:
 
 
 async def bench(runs: int) -> None:
-    app = create_app(dataclasses.replace(Settings.from_env(), response_cache_mb=0))
+    app = create_app(dataclasses.replace(Settings.from_env(), response_cache_mb=0, rate_limit=""))
     statements: list[str] = []
     event.listen(
         app.state.engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2])

@@ -41,7 +41,7 @@ GEO = {
 
 async def bench(runs: int) -> None:
     # the response cache off: every run asks the database, as the timings mean to show
-    app = create_app(dataclasses.replace(Settings.from_env(), response_cache_mb=0))
+    app = create_app(dataclasses.replace(Settings.from_env(), response_cache_mb=0, rate_limit=""))
     statements: list[str] = []
     event.listen(
         app.state.engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2])

@@ -22,8 +22,9 @@ def ours(
     name: str, port: int, database_url: str, schema: str | None, *, workers: int, cache: bool
 ) -> Server:
     """Our API via its own CLI. Without ``cache`` the response cache is off (RESPONSE_CACHE_MB=0):
-    wrk repeats one body, so a cache would measure itself rather than the API."""
-    env = {"DATABASE_URL": database_url}
+    wrk repeats one body, so a cache would measure itself rather than the API. No rate limit
+    (RATE_LIMIT=0): wrk is one client asking far more than any one client may."""
+    env = {"DATABASE_URL": database_url, "RATE_LIMIT": "0"}
     if schema is not None:
         env["DATABASE_SCHEMA"] = schema
     if not cache:

@@ -35,6 +35,7 @@ from onderwijsgraaf.endpoint import (
 from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, Unauthenticated, database_unavailable
 from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
+from onderwijsgraaf.ratelimit import RateLimited, parse_rate
 from onderwijsgraaf.refusal import send_error
 from onderwijsgraaf.request_size import RequestSize
 from onderwijsgraaf.response_cache import AnonymousAnswers, ResponseCache
@@ -136,6 +137,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if settings.query_compiler
         else None
     )
+    rate_limit = parse_rate(settings.rate_limit)
     cache_bytes = int(settings.response_cache_mb * 1024 * 1024)
     cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
     documents = TrustedDocuments(
@@ -167,6 +169,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ],
         middleware=[
             Middleware(RequestSize),  # first: no layer reads a body larger than allowed
+            # before the response cache, so a kept answer is counted and never keeps the fields
+            *(
+                [
+                    Middleware(
+                        RateLimited,
+                        limit=rate_limit,
+                        storage=settings.rate_limit_storage,
+                        cors_origins=settings.cors_origins,
+                    )
+                ]
+                if rate_limit is not None
+                else []
+            ),
             *(
                 [Middleware(AnonymousAnswers, cache=cache, version=current)]
                 if cache is not None
@@ -177,7 +192,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
                 allow_headers=["Authorization", "Content-Type", "If-None-Match"],
-                expose_headers=["ETag"],
+                expose_headers=["ETag", "RateLimit", "RateLimit-Policy", "Retry-After"],
                 max_age=86400,
             ),
         ],

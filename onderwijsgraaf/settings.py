@@ -21,6 +21,8 @@
 | QUERY_COMPILER  | 1                                                | 1: compile covered operations to one SQL statement per root field; 0: always resolve field by field |
 | RESPONSE_CACHE_MB | 64                                             | memory each API process may use for whole answers it keeps (0: no response cache) |
 | REQUEST_DEADLINE | 10                                              | seconds a GraphQL request may take; then it is stopped (DEADLINE_EXCEEDED), its statements too |
+| RATE_LIMIT      | 1200/minute                                      | requests each client (bearer token, or else IP address) may make per window, as `<n>/<second|minute|hour|day>` (empty or 0: no limit); then 429 RATE_LIMITED with Retry-After |
+| RATE_LIMIT_STORAGE | memory://                                     | where the counts live: `memory://` per API process, or a `redis://host:port` shared by all (a `limits` storage URI) |
 | COST_BUDGET     | 25000                                            | the most objects one request's answer may hold (counted before it runs; see `schema/limits.py`) |
 """
 
@@ -58,6 +60,8 @@ class Settings:
     response_cache_mb: float = 64
     request_deadline: float = 10.0
     cost_budget: int = 25_000
+    rate_limit: str = "1200/minute"
+    rate_limit_storage: str = "memory://"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -88,6 +92,8 @@ class Settings:
             response_cache_mb=float(os.environ.get("RESPONSE_CACHE_MB", "64")),
             request_deadline=float(os.environ.get("REQUEST_DEADLINE", "10")),
             cost_budget=int(os.environ.get("COST_BUDGET", "25000")),
+            rate_limit=os.environ.get("RATE_LIMIT", "1200/minute"),
+            rate_limit_storage=os.environ.get("RATE_LIMIT_STORAGE", "memory://"),
         )
 
     @property

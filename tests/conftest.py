@@ -279,6 +279,8 @@ async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
     # the data version is read once, at start-up, unless a test asks for more: statement counts
     # then hold only the statements of the query
     settings.setdefault("data_version_ttl", 3600)
+    # one test client makes many requests; the limit itself is tested in test_ratelimit
+    settings.setdefault("rate_limit", "")
     base = Settings(
         database_url=target.url,
         database_schema=target.schema,
