@@ -3,9 +3,11 @@ an aangeboden opleiding, or of any group of ``leerlingaantal`` rows a caller nam
 
 - ``reeksen(reads, sleutel, voorwaarde)``: one statement, ``GROUP BY sleutel, teldatum, bron``
   over the rows matching ``voorwaarde``; returns {sleutel value: [Leerlingtelling, …]} newest
-  teldatum first, one entry per teldatum. Reusable for any grouping, e.g. an object made of
-  several (aanbieder, locatie, aanbod) combinations: ``sleutel`` a CASE naming the object,
-  ``voorwaarde`` the OR of the combinations.
+  teldatum first, one entry per teldatum. Each row counts for one key.
+- ``reeksen_van_objecten(reads, objecten)``: the series of objects that are each a set of
+  ``Combinatie`` (aanbieder, optionally narrowed to a locatie and/or an aangeboden opleiding),
+  in one statement per 400 objects; a row counts once per object it matches, and for every
+  object it matches (objects may overlap).
 - ``ReeksLoader``: the batch loader of one parent column (``OUDERS``): code → its series (``[]``
   for none), one statement per batch however many parents.
 
@@ -19,18 +21,33 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from aiodataloader import DataLoader
-from sqlalchemy import ColumnElement, Integer, Select, cast, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    cast,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.sql.selectable import Subquery
 
 from onderwijsgraaf.db.models import Leerlingaantal
 from onderwijsgraaf.db.reads import Reads
 
 # the parent columns a series is read by
 OUDERS = ("onderwijsaanbieder_code", "onderwijslocatie_code", "aangeboden_opleiding_code")
+# SQLite joins at most 500 SELECTs in one UNION ALL (SQLITE_MAX_COMPOUND_SELECT)
+OBJECTEN_PER_STATEMENT = 400
 
 
 @dataclass(frozen=True)
@@ -44,22 +61,59 @@ class Leerlingtelling:
     bronnen: tuple[str, ...]
 
 
-def reeks_select(sleutel: ColumnElement[Any], voorwaarde: ColumnElement[bool]) -> Select[Any]:
-    """The statement behind ``reeksen``: per (sleutel, teldatum, bron) the sum of ``aantal``,
-    whether any row is ``gemaskeerd`` (0/1) and the number of distinct vestigingen."""
+@dataclass(frozen=True)
+class Combinatie:
+    """The rows of an aanbieder, narrowed to one locatie and/or one aangeboden opleiding when
+    given (``None``: any)."""
+
+    onderwijsaanbieder_code: str
+    onderwijslocatie_code: str | None = None
+    aangeboden_opleiding_code: str | None = None
+
+    def voorwaarde(self) -> ColumnElement[bool]:
+        t = Leerlingaantal
+        parts = [t.onderwijsaanbieder_code == self.onderwijsaanbieder_code]
+        if self.onderwijslocatie_code is not None:
+            parts.append(t.onderwijslocatie_code == self.onderwijslocatie_code)
+        if self.aangeboden_opleiding_code is not None:
+            parts.append(t.aangeboden_opleiding_code == self.aangeboden_opleiding_code)
+        return and_(*parts)
+
+
+def _rows(sleutel: ColumnElement[Any], voorwaarde: ColumnElement[bool]) -> Select[Any]:
     t = Leerlingaantal
-    return (
-        select(
-            sleutel.label("sleutel"),
-            t.teldatum,
-            t.bron,
-            func.sum(t.aantal).label("aantal"),
-            func.max(cast(t.gemaskeerd, Integer)).label("gemaskeerd"),
-            func.count(t.vestiging.distinct()).label("vestigingen"),
-        )
-        .where(voorwaarde)
-        .group_by(sleutel, t.teldatum, t.bron)
-    )
+    return select(
+        sleutel.label("sleutel"), t.teldatum, t.bron, t.aantal, t.gemaskeerd, t.vestiging
+    ).where(voorwaarde)
+
+
+def _grouped(rows: Subquery) -> Select[Any]:
+    """Per (sleutel, teldatum, bron) of ``rows``: the sum of ``aantal``, whether any row is
+    ``gemaskeerd`` (0/1) and the number of distinct vestigingen."""
+    r = rows.c
+    return select(
+        r.sleutel,
+        r.teldatum,
+        r.bron,
+        func.sum(r.aantal).label("aantal"),
+        func.max(cast(r.gemaskeerd, Integer)).label("gemaskeerd"),
+        func.count(r.vestiging.distinct()).label("vestigingen"),
+    ).group_by(r.sleutel, r.teldatum, r.bron)
+
+
+def reeks_select(sleutel: ColumnElement[Any], voorwaarde: ColumnElement[bool]) -> Select[Any]:
+    """The statement behind ``reeksen``."""
+    return _grouped(_rows(sleutel, voorwaarde).subquery())
+
+
+def objecten_select(objecten: Mapping[str, Sequence[Combinatie]]) -> Select[Any]:
+    """The statement behind ``reeksen_van_objecten``: the rows of each object (UNION ALL), then
+    grouped as in ``reeks_select``."""
+    parts = [
+        _rows(literal(key), or_(false(), *(c.voorwaarde() for c in combinaties)))
+        for key, combinaties in objecten.items()
+    ]
+    return _grouped(union_all(*parts).subquery())
 
 
 async def reeksen(
@@ -67,8 +121,26 @@ async def reeksen(
 ) -> dict[Hashable, list[Leerlingtelling]]:
     """{sleutel: series newest first} of the rows matching ``voorwaarde``, in one statement.
     A key with no rows is absent."""
+    return await _series(reads, reeks_select(sleutel, voorwaarde))
+
+
+async def reeksen_van_objecten(
+    reads: Reads, objecten: Mapping[str, Sequence[Combinatie]]
+) -> dict[str, list[Leerlingtelling]]:
+    """{object key: series newest first} of objects made of ``Combinatie``s, in one statement
+    per ``OBJECTEN_PER_STATEMENT`` objects (none for no objects); an object without rows has
+    ``[]``. A row counts once per object, even when several of its combinaties match it."""
+    keys = list(objecten)
+    found: dict[Hashable, list[Leerlingtelling]] = {}
+    for start in range(0, len(keys), OBJECTEN_PER_STATEMENT):
+        chunk = {key: objecten[key] for key in keys[start : start + OBJECTEN_PER_STATEMENT]}
+        found.update(await _series(reads, objecten_select(chunk)))
+    return {key: found.get(key, []) for key in keys}
+
+
+async def _series(reads: Reads, statement: Select[Any]) -> dict[Hashable, list[Leerlingtelling]]:
     per_datum: dict[Hashable, dict[dt.date, list[Any]]] = defaultdict(dict)
-    for row in await reads.rows(reeks_select(sleutel, voorwaarde)):
+    for row in await reads.rows(statement):
         som = per_datum[row.sleutel].setdefault(row.teldatum, [0, False, 0, set()])
         som[0] += int(row.aantal)
         som[1] = som[1] or bool(row.gemaskeerd)

@@ -325,3 +325,15 @@ async def test_the_readme_example_answers_from_the_files(api: Api) -> None:
         for entry in edge["node"]["leerlingaantallen"]
     )
     assert per_aanbod == reeks[teldatum(2019)][0]
+
+
+async def test_a_series_costs_thirty_per_parent(api: Api) -> None:
+    # 1 page + 2 edges + 2 nodes, each node's series counted as its 30 teldata at most
+    body = await api.post(
+        "{ onderwijsaanbieders(first: 2) { edges { node { leerlingaantallen { aantal } } } } }"
+    )
+    assert body["extensions"]["cost"]["requested"] == 1 + 2 + 2 + 2 * 30
+    assert all(
+        len(e["node"]["leerlingaantallen"]) <= 30
+        for e in body["data"]["onderwijsaanbieders"]["edges"]
+    )
