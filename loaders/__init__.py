@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select
 
 from loaders.core import ByKeyLoader, ByKeySpec, EdgeSpec, ListLoader, ListSpec, PagedLoader
+from loaders.leerlingaantallen import ReeksLoader
 from onderwijsgraaf import graph
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
 from onderwijsgraaf.db.reads import Reads
@@ -26,6 +27,7 @@ class Loaders:
         self._by_key: dict[str, ByKeyLoader] = {}
         self._paged: dict[tuple[str, str], PagedLoader] = {}
         self._values: dict[Values, ListLoader] = {}
+        self._reeksen: dict[str, ReeksLoader] = {}
 
     def of_type(self, type_name: str) -> ByKeyLoader:
         """(key, peildatum) → the row with that key, valid on that date, of the table that type
@@ -51,6 +53,13 @@ class Loaders:
             spec = ListSpec(lambda peildatum: values_rows(values, peildatum))
             self._values[values] = ListLoader(self.reads, spec)
         return self._values[values]
+
+    def leerlingaantallen(self, ouder: str) -> ReeksLoader:
+        """code → the leerlingaantallen series of the parent with that code in column ``ouder``
+        (``loaders.leerlingaantallen.OUDERS``)."""
+        if ouder not in self._reeksen:
+            self._reeksen[ouder] = ReeksLoader(self.reads, ouder)
+        return self._reeksen[ouder]
 
     def _edge_spec(self, edge: graph.Edge) -> EdgeSpec:
         listing, viewer = edge.listing, self.viewer

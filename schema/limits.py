@@ -14,8 +14,9 @@ Cost: the most objects the answer can hold, counted on the document before it ru
 object-valued field counts one per object it can appear in; a list (connection) multiplies
 what is below it by its page size (`first`, default 25); `totalCount` counts one per list; a
 radius search (`nabij`) adds ⌈straalKm²⌉ per list, for the candidates it measures; `nodes` counts
-its ids. A request costing more than the budget (``DEFAULT_BUDGET``, setting ``COST_BUDGET``)
-is refused with COST_LIMIT_EXCEEDED, carrying ``cost`` and ``budget``; every answer reports
+its ids; a `leerlingaantallen` series multiplies what is below it by 30 (``MAX_ITEMS_OF``). A
+request costing more than the budget (``DEFAULT_BUDGET``, setting ``COST_BUDGET``) is refused
+with COST_LIMIT_EXCEEDED, carrying ``cost`` and ``budget``; every answer reports
 ``extensions.cost = {requested, budget}``.
 """
 
@@ -66,6 +67,9 @@ MAX_FIELDS = 2_000
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 DEFAULT_BUDGET = 25_000
+# lists that are not a page, with the most objects one holds: a leerlingaantallen series has one
+# entry per teldatum (1 October 1996-2025 in the data)
+MAX_ITEMS_OF = {"leerlingaantallen": 30}
 NABIJ_WEIGHT = 1  # per km² of radius: the box a radius search measures holds 4·r² km², at well
 # under 0.25 locaties per km² (the densest 100 km circle, around Utrecht, holds 6,538)
 ALLOWED_CONTROLS = frozenset("\t\n\r")
@@ -203,6 +207,8 @@ class _Walk:
             return own + self.selections(returned, below, n, n * size)
         if name == "nodes" and isinstance(arguments.get("ids"), list):
             n *= len(arguments["ids"])
+        elif name in MAX_ITEMS_OF:
+            n *= MAX_ITEMS_OF[name]
         elif is_list_type(get_nullable_type(definition.type)):
             n = rows  # edges and GeoJSON features: one per row of the page
         return n + self.selections(returned, below, n, rows)

@@ -21,6 +21,7 @@ from seed.erkenningen import build_erkenningen
 from seed.errors import SeedError
 from seed.herkomst import build_herkomsttelling
 from seed.ho import build_ho
+from seed.leerlingaantallen import build_leerlingaantallen
 from seed.mbo import build_mbo
 from seed.referentie import build_referentie
 from seed.scholen import ScholenBuilder
@@ -57,6 +58,7 @@ def _build(data_dir: Path, rijen: Mapping[str, int]) -> Dataset:
     erkenningen = build_erkenningen(data_dir, dataset)
     scholen = ScholenBuilder(data_dir, dataset, ref, erkenningen)
     gemeenten: dict[str, str | None] = dict(scholen.build())
+    build_leerlingaantallen(scholen)
     ho_gemeenten = build_ho(data_dir, dataset, ref, erkenningen)
     ho_aanbieders = {
         row["code"]

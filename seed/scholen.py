@@ -88,16 +88,18 @@ class ScholenBuilder:
     def __init__(
         self, data_dir: Path, dataset: Dataset, ref: Referentie, erkenningen: Erkenningen
     ) -> None:
+        self.data_dir = data_dir
         self.dataset = dataset
         self.ref = ref
         self.erkenningen = erkenningen
-        features = read_scholen(data_dir, ref, erkenningen)
+        features = self.features = read_scholen(data_dir, ref, erkenningen)
         self.vestigingen = read_vestigingen(data_dir)
         self.besturen_vo = read_besturen(data_dir)
         self.vo = read_vo_aanbod(data_dir)
         self._nieuwe_instellingen()
         self.historie = Schoolhistorie(self.vestigingen, ref, erkenningen)
         self.besturen: dict[str, str] = {}  # the bestuur code of each BRIN4, once built
+        self.aanbieders: dict[str, str] = {}  # the aanbieder code of each BRIN6, once built
         self.scholen = self.historie.scholen(features)
         self.straten = _straten(self.vestigingen.values())
         self.per_brin6: dict[str, list[School]] = defaultdict(list)
@@ -425,7 +427,7 @@ class ScholenBuilder:
         for brin6 in sorted(self.per_brin6, key=aanbiedercodes.__getitem__):
             scholen = self.per_brin6[brin6]
             first = scholen[0]
-            code = aanbiedercodes[brin6]
+            code = self.aanbieders[brin6] = aanbiedercodes[brin6]
             vestiging = self.erkenningen.brin6[brin6]
             geldig = {"begindatum": vestiging.begindatum, "einddatum": vestiging.einddatum}
             bestuur = besturen[first.brin4]

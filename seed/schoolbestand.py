@@ -121,6 +121,7 @@ class School:
     afgeleid: tuple[str, ...] = ()
     pc4: str | None = None  # the PC4 of a record without a full postcode
     gemeente: str | None = None  # the CBS gemeente its file names, for a PC4 DUO's table lacks
+    leerlingen: int | None = None  # pupils of its BRIN6 in the 2024 file ("<5" read as 2 there)
 
     @property
     def postcodecijfers(self) -> str | None:
@@ -187,6 +188,7 @@ def read_scholen(data_dir: Path, ref: Referentie, erkenningen: Erkenningen) -> l
                 plaats=row.text("plaats"),
                 lat=lat,
                 lon=lon,
+                leerlingen=row.integer("leerlingen"),
             )
         )
     return scholen

@@ -19,6 +19,8 @@ What ``read_vo_aanbod`` returns:
   24,243 rows has a pupil).
 - ``leerlingen``: the pupils per (BRIN6, elementcode), all leerjaren and both sexes, for the
   pairs in ``aanbod``.
+- ``tellingen``: each row with pupils as a ``VoTelling`` (BRIN6, onderwijstype, afdeling,
+  elementcode, pupils), in file order: the detail counts of ``seed.leerlingaantallen``.
 
 The niveau: RIO's Niveaucode (rio-lod-api-v2.13.0.yml, ``NiveauVO``: VO-PRO, VO-VMBO-BB,
 VO-VMBO-KB, VO-VMBO-GL, VO-VMBO-TL, VO-HAVO, VO-VWO and VO-VBO, which ended in 2018; RIO has no
@@ -59,6 +61,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from seed import bronnen
 from seed.read import Row, read_csv
@@ -163,13 +166,25 @@ class VoOpleiding:
         return self.niveaus[0] if len(self.niveaus) == 1 else None
 
 
+class VoTelling(NamedTuple):
+    """One row of the file with pupils: all leerjaren and both sexes added up."""
+
+    brin6: str
+    onderwijstype: str
+    afdeling: str | None
+    elementcode: str
+    aantal: int
+
+
 @dataclass(frozen=True)
 class VoAanbod:
-    """The file read: opleidingen by elementcode, elementcodes by BRIN6, pupils by both."""
+    """The file read: opleidingen by elementcode, elementcodes by BRIN6, pupils by both, and
+    the pupils of each row."""
 
     opleidingen: Mapping[str, VoOpleiding]
     aanbod: Mapping[str, frozenset[str]]
     leerlingen: Mapping[tuple[str, str], int]
+    tellingen: tuple[VoTelling, ...]
 
 
 def read_vo_aanbod(data_dir: Path) -> VoAanbod:
@@ -180,6 +195,7 @@ def read_vo_aanbod(data_dir: Path) -> VoAanbod:
     onderwijstypen: dict[str, set[str]] = defaultdict(set)
     gezien: dict[tuple[str, str, str], str] = {}
     leerlingen: dict[tuple[str, str], int] = defaultdict(int)
+    tellingen: list[VoTelling] = []
     for row in read_csv(bron.path(data_dir), HEADER, delimiter=bron.scheidingsteken):
         brin6 = row.code(BRIN, BRIN4, "a BRIN (4 digits or capitals)") + row.code(
             VESTIGINGSNUMMER, SUFFIX, "a vestigingsnummer (2 digits)"
@@ -206,6 +222,7 @@ def read_vo_aanbod(data_dir: Path) -> VoAanbod:
         totaal = sum(_count(row, field) for field in LEERLINGEN)
         if totaal:
             leerlingen[brin6, code] += totaal
+            tellingen.append(VoTelling(brin6, onderwijstype, opleiding.afdeling, code, totaal))
     opleidingen = {
         code: replace(opleiding, onderwijstypen=tuple(sorted(onderwijstypen[code])))
         for code, (_, opleiding) in sorted(eerste.items())
@@ -217,6 +234,7 @@ def read_vo_aanbod(data_dir: Path) -> VoAanbod:
         opleidingen=opleidingen,
         aanbod={brin6: frozenset(codes) for brin6, codes in sorted(aanbod.items())},
         leerlingen=dict(sorted(leerlingen.items())),
+        tellingen=tuple(tellingen),
     )
 
 

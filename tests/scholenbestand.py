@@ -184,3 +184,18 @@ def straten_in_adresbestanden() -> dict[tuple[str, int], set[str]]:
     for postcode, huisnummer, _, straat in nieuwste_adressen().values():
         found[(postcode, huisnummer)].add(straat)
     return found
+
+
+@cache
+def vo_totalen(jaar: int) -> dict[str, dict[str, str]]:
+    """BRIN6 → its row in the VO pupil file per vestiging and bestuur of ``jaar`` (2021, 2022)."""
+    return {
+        row["VESTIGINGSNUMMER"]: row
+        for row in _csv(f"leerlingen_vo_per_vestiging_en_bestuur_{jaar}.csv")
+    }
+
+
+@cache
+def vo_onderwijstype() -> tuple[dict[str, str], ...]:
+    """The rows of the VO pupil file per vestiging and onderwijstype (2019)."""
+    return tuple(_csv("leerlingen_vo_per_vestiging_naar_onderwijstype_2019.csv"))

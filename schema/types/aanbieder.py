@@ -12,6 +12,7 @@ from schema.enums import Denominatie, Sector
 from schema.node import Node
 from schema.types.geldigheid import Geldigheid
 from schema.types.groep import Onderwijsaanbiedersgroep
+from schema.types.leerlingaantal import Leerlingaantal, leerlingaantal, leerlingaantallen
 
 if TYPE_CHECKING:
     from schema.types.aanbod import AangebodenOpleidingConnection
@@ -91,4 +92,12 @@ class Onderwijsaanbieder(Node, Geldigheid):
     ] = listing(
         "De samenwerkingsverbanden waaraan de aanbieder deelneemt (bv. RMC-regio). / The "
         "partnerships it takes part in."
+    )
+    leerlingaantallen: list[Leerlingaantal] = leerlingaantallen(
+        "de som van alle tellingen van zijn vestiging (BRIN6)",
+        "the sum of all counts of its vestiging (BRIN6)",
+    )
+    leerlingaantal: Leerlingaantal | None = leerlingaantal(
+        "de som van alle tellingen van zijn vestiging (BRIN6)",
+        "the sum of all counts of its vestiging (BRIN6)",
     )

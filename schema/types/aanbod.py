@@ -16,6 +16,7 @@ from schema.node import Node
 from schema.types.common import AFSTAND_KM
 from schema.types.geldigheid import Geldigheid
 from schema.types.geojson import FeatureCollection, GeoJsonPoint
+from schema.types.leerlingaantal import Leerlingaantal, leerlingaantal, leerlingaantallen
 
 if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
@@ -43,6 +44,14 @@ class AangebodenOpleiding(Node, Geldigheid):
         description="Laatste instroom. / Last intake."
     )
     afstand_km: float | None = strawberry.field(description=AFSTAND_KM)
+    leerlingaantallen: list[Leerlingaantal] = leerlingaantallen(
+        "de som van de tellingen van dit aanbod (een VO-opleiding per onderwijstype, of de hele vestiging als die alleen dit aanbod heeft)",
+        "the sum of the counts of this offering (a VO programme per onderwijstype, or the whole vestiging when this is its only offering)",
+    )
+    leerlingaantal: Leerlingaantal | None = leerlingaantal(
+        "de som van de tellingen van dit aanbod (een VO-opleiding per onderwijstype, of de hele vestiging als die alleen dit aanbod heeft)",
+        "the sum of the counts of this offering (a VO programme per onderwijstype, or the whole vestiging when this is its only offering)",
+    )
     opleidingseenheid: (
         Annotated[Opleidingseenheid, strawberry.lazy("schema.types.opleidingseenheid")] | None
     ) = link("De opleidingseenheid die wordt aangeboden. / The programme offered.")

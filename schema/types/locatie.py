@@ -13,6 +13,7 @@ from schema.types.common import AFSTAND_KM, Coordinaten
 from schema.types.geldigheid import Geldigheid
 from schema.types.gemeente import Gemeente, Provincie
 from schema.types.geojson import FeatureCollection, GeoJsonPoint
+from schema.types.leerlingaantal import Leerlingaantal, leerlingaantal, leerlingaantallen
 
 if TYPE_CHECKING:
     from schema.types.aanbieder import Onderwijsaanbieder
@@ -67,6 +68,14 @@ class Onderwijslocatie(Node, Geldigheid):
     ] = listing(
         "Het gebruik van deze locatie door aanbieders, elk met zijn eigen periode en "
         "vestigingserkenning. / Who uses this location, each use with its own period."
+    )
+    leerlingaantallen: list[Leerlingaantal] = leerlingaantallen(
+        "de som van alle tellingen op deze locatie (een vestiging met meer locaties telt op haar eerste)",
+        "the sum of all counts at this location (a vestiging with several locations counts at its first)",
+    )
+    leerlingaantal: Leerlingaantal | None = leerlingaantal(
+        "de som van alle tellingen op deze locatie (een vestiging met meer locaties telt op haar eerste)",
+        "the sum of all counts at this location (a vestiging with several locations counts at its first)",
     )
 
 

@@ -4,6 +4,7 @@ from onderwijsgraaf.db.models.base import Base, Geldigheid, Herkomst, geldig_op
 from onderwijsgraaf.db.models.code import Code
 from onderwijsgraaf.db.models.contact import Communicatiecontext
 from onderwijsgraaf.db.models.erkenning import Erkenning, JuridischeRelatie, Licentie
+from onderwijsgraaf.db.models.leerlingaantal import Leerlingaantal
 from onderwijsgraaf.db.models.locatie import Onderwijslocatie, Onderwijslocatiegebruik
 from onderwijsgraaf.db.models.opleiding import (
     AangebodenOpleiding,
@@ -46,6 +47,7 @@ __all__ = [
     "Herkomst",
     "Herkomsttelling",
     "JuridischeRelatie",
+    "Leerlingaantal",
     "Licentie",
     "Onderwijsaanbieder",
     "Onderwijsaanbiedersgroep",
