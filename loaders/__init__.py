@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select
 
 from loaders.core import ByKeyLoader, ByKeySpec, EdgeSpec, ListLoader, ListSpec, PagedLoader
+from loaders.toezicht import BestaatLoader
 from onderwijsgraaf import graph
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
 from onderwijsgraaf.db.reads import Reads
@@ -26,6 +27,7 @@ class Loaders:
         self._by_key: dict[str, ByKeyLoader] = {}
         self._paged: dict[tuple[str, str], PagedLoader] = {}
         self._values: dict[Values, ListLoader] = {}
+        self._bestaat: BestaatLoader | None = None
 
     def of_type(self, type_name: str) -> ByKeyLoader:
         """(key, peildatum) → the row with that key, valid on that date, of the table that type
@@ -51,6 +53,12 @@ class Loaders:
             spec = ListSpec(lambda peildatum: values_rows(values, peildatum))
             self._values[values] = ListLoader(self.reads, spec)
         return self._values[values]
+
+    def bestaat(self) -> BestaatLoader:
+        """(combination of an object van toezicht, date) → whether the register has it then."""
+        if self._bestaat is None:
+            self._bestaat = BestaatLoader(self.reads)
+        return self._bestaat
 
     def _edge_spec(self, edge: graph.Edge) -> EdgeSpec:
         listing, viewer = edge.listing, self.viewer

@@ -5,8 +5,9 @@ variables, operationName, extensions), the version of the data and today's date 
 peildatum). Its ``ETag`` is a hash of exactly those, so it is known before the query runs: a
 matching ``If-None-Match`` gets ``304 Not Modified`` without touching the data, and the ETag
 changes only when the data (or the date) does. Successful answers are ``public`` for
-``max_age`` seconds; answers with errors, POST answers and every answer to a caller with a
-token are ``no-store``, so a private value never enters a shared cache.
+``max_age`` seconds; answers with errors, POST answers, every answer to a caller with a
+token and every answer the endpoint marked ``no-store`` (it reads user data, which changes
+without a new data version) are ``no-store``, so a private value never enters a shared cache.
 """
 
 from __future__ import annotations
@@ -112,13 +113,21 @@ def _kept_if_successful(send: Send, etag: str, cache_control: str) -> Send:
         if message.get("more_body", False):
             return
         content = b"".join(body)
-        if start["status"] == 200 and _succeeded(content):
+        if start["status"] == 200 and _succeeded(content) and not no_store(start):
             await _with_headers(send, cache_control, etag)(start)
         else:
             await _with_headers(send, NO_STORE, None)(start)
         await send({"type": "http.response.body", "body": content})
 
     return sending
+
+
+def no_store(start: Message) -> bool:
+    """Whether the endpoint marked the answer as not to be kept (it reads user data)."""
+    return any(
+        name.lower() == b"cache-control" and NO_STORE.encode() in value
+        for name, value in start.get("headers", [])
+    )
 
 
 def _succeeded(content: bytes) -> bool:

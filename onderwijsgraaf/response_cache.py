@@ -10,7 +10,8 @@ every private field follows from the roles alone), and it is written to the audi
 for the viewer it is served to, each time.
 
 Both are keyed by the data version too: a new data version empties the cache. Only complete
-answers (HTTP 200 JSON without errors) are kept; least recently used answers go first when
+answers (HTTP 200 JSON without errors, not marked ``Cache-Control: no-store`` by the endpoint:
+those that read or write user data, which changes without a new data version) are kept; least recently used answers go first when
 ``max_bytes`` is reached.
 """
 
@@ -28,6 +29,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
+from onderwijsgraaf.caching import no_store
 from onderwijsgraaf.peildatum import vandaag
 
 # the bytes an entry costs besides its answer (key, entry, dictionary slot)
@@ -161,7 +163,7 @@ class AnonymousAnswers:
     def _keep(self, digest: bytes, version: str, start: Message, body: bytes) -> None:
         headers = tuple((bytes(k), bytes(v)) for k, v in start.get("headers", []))
         json_answer = any(k.lower() == b"content-type" and b"json" in v for k, v in headers)
-        if start.get("status") == 200 and json_answer and complete(body):
+        if start.get("status") == 200 and json_answer and complete(body) and not no_store(start):
             self.cache.put(digest, version, Answer(body, headers=headers))
 
 

@@ -22,6 +22,7 @@
 | RESPONSE_CACHE_MB | 64                                             | memory each API process may use for whole answers it keeps (0: no response cache) |
 | REQUEST_DEADLINE | 10                                              | seconds a GraphQL request may take; then it is stopped (DEADLINE_EXCEEDED), its statements too |
 | COST_BUDGET     | 25000                                            | the most objects one request's answer may hold (counted before it runs; see `schema/limits.py`) |
+| TOEZICHT_OPENBAAR | 0                                              | 1: everyone may read the structure of the objecten van toezicht and their proposal (never the Inspectie's notes); 0: only role inspectie |
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Settings:
     response_cache_mb: float = 64
     request_deadline: float = 10.0
     cost_budget: int = 25_000
+    toezicht_openbaar: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -88,6 +90,7 @@ class Settings:
             response_cache_mb=float(os.environ.get("RESPONSE_CACHE_MB", "64")),
             request_deadline=float(os.environ.get("REQUEST_DEADLINE", "10")),
             cost_budget=int(os.environ.get("COST_BUDGET", "25000")),
+            toezicht_openbaar=os.environ.get("TOEZICHT_OPENBAAR", "0") == "1",
         )
 
     @property

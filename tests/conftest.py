@@ -199,6 +199,8 @@ class Api:
     reference: httpx.AsyncClient | None = None
     compiler: Compiler | None = None
     cache: ResponseCache | None = None
+    # the statements run on the user data (objecten van toezicht, trusted documents)
+    userdata_statements: list[str] = field(default_factory=list)
 
     def as_viewer(self, headers: dict[str, str]) -> Api:
         """The same API, sending ``headers`` (e.g. a bearer token) with every request."""
@@ -292,6 +294,12 @@ async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
         statements.append(statement)
 
     event.listen(app.state.engine.sync_engine, "before_cursor_execute", count)
+    userdata_statements: list[str] = []
+
+    def count_userdata(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        userdata_statements.append(statement)
+
+    event.listen(app.state.userdata.engine.sync_engine, "before_cursor_execute", count_userdata)
     async with AsyncExitStack() as stack:
         client = await stack.enter_async_context(_client(app))
         reference = None
@@ -304,6 +312,7 @@ async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
             reference=reference,
             compiler=app.state.compiler,
             cache=app.state.response_cache,
+            userdata_statements=userdata_statements,
         )
 
 
