@@ -1,8 +1,9 @@
 """The GraphQL endpoint: one database connection per request; trusted documents (a request may
 name a known document by its hash instead of sending it); answers in UTF-8 JSON without spaces;
 the response cache in front of both ways of answering. An answer that reads or writes user data
-(the objecten van toezicht, every mutation) is never kept: it goes out with
-``Cache-Control: no-store``, which every cache in front of the endpoint respects.
+(the objecten van toezicht, every mutation) is never kept: the endpoint marks it in the
+request's scope (``caching.USER_DATA``), which every cache in front of it respects, and sends it
+with ``Cache-Control: no-store``.
 
 A single query operation the compiler covers is answered by its compiled plan: one statement
 per root field. Everything else (operations or arguments the compiler does not cover, errors)
@@ -52,7 +53,7 @@ from strawberry.types import ExecutionResult
 
 from loaders import Loaders
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
-from onderwijsgraaf.caching import NO_STORE
+from onderwijsgraaf.caching import NO_STORE, USER_DATA
 from onderwijsgraaf.compiler.operations import Compiler
 from onderwijsgraaf.db.gebieden import GebiedenCache
 from onderwijsgraaf.db.reads import Reads
@@ -355,6 +356,7 @@ class GraphQLApp(GraphQL[Context, None]):
         context: Context | None = getattr(request.state, "context", None)
         if context is not None and context.uncacheable:
             # it reads or writes user data: no cache may keep it, or it would miss the next change
+            request.scope.setdefault("state", {})[USER_DATA] = True
             response.headers["Cache-Control"] = NO_STORE
             return response
         complete = response.status_code == 200 and (compiled or _without_errors(response.body))

@@ -198,7 +198,8 @@ async def vaststellen(
     begindatum: dt.date,
 ) -> Uitkomst:
     """Adopt the proposed objects of the bestuur on ``begindatum`` (those named in ``codes``, or
-    every one not adopted yet) as objecten van toezicht from that date."""
+    every one not adopted yet none of whose combinations an object holds) as objecten van
+    toezicht from that date."""
 
     async def werk(conn: AsyncConnection) -> list[str]:
         pattern, example = FORMATS["Onderwijsbestuur"]
@@ -229,6 +230,13 @@ async def vaststellen(
             code = min(al)
             raise fout(fields[code], f"object van toezicht {code} is already adopted")
         gekozen = [voorgesteld[code] for code in fields if code not in al]
+        if codes is None:
+            # every one not adopted yet whose combinations no object holds (merged, split or
+            # changed ones are covered already)
+            held = await store.in_gebruik(
+                conn, [c for o in gekozen for c in o.combinaties], begindatum
+            )
+            gekozen = [o for o in gekozen if not any(c in held for c in o.combinaties)]
         await _vrij(
             conn,
             [(c, fields[o.code]) for o in gekozen for c in o.combinaties],

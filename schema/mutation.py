@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -21,6 +21,7 @@ from schema.context import Context
 from schema.toezicht import als_type
 from schema.types.toezicht import ObjectVanToezichtType
 
+INPUT = strawberry.argument(description="De wijziging. / The change.")
 CLIENT_MUTATION_ID = strawberry.field(
     default=None,
     description="Eigen kenmerk van deze wijziging: dezelfde waarde met dezelfde invoer geeft "
@@ -65,7 +66,8 @@ class VaststellenInput:
     codes: list[str] | None = strawberry.field(
         default=None,
         description="De codes uit het voorstel die worden vastgesteld; null: alle die nog niet "
-        "zijn vastgesteld. / The proposed codes to adopt; null: every one not adopted yet.",
+        "zijn vastgesteld en waarvan geen combinatie al in een object zit. / The proposed codes "
+        "to adopt; null: every one not adopted yet whose combinations no object holds.",
     )
     begindatum: dt.date | None = BEGINDATUM
     client_mutation_id: str | None = CLIENT_MUTATION_ID
@@ -190,7 +192,7 @@ class Mutation:
         "begindatum. / Adopt proposed objects of supervision of a governing body."
     )
     async def vaststellen_objecten_van_toezicht(
-        self, info: Info[Context, None], input: VaststellenInput
+        self, info: Info[Context, None], input: Annotated[VaststellenInput, INPUT]
     ) -> ObjectenVanToezichtPayload:
         aanroep = _aanroep(info)
         op = input.begindatum or vandaag()
@@ -209,7 +211,7 @@ class Mutation:
         "Replace an object's combinations from a date."
     )
     async def wijzigen_object_van_toezicht(
-        self, info: Info[Context, None], input: WijzigenInput
+        self, info: Info[Context, None], input: Annotated[WijzigenInput, INPUT]
     ) -> ObjectenVanToezichtPayload:
         aanroep = _aanroep(info)
         op = input.begindatum or vandaag()
@@ -224,7 +226,7 @@ class Mutation:
         "of supervision into one from a date."
     )
     async def samenvoegen_objecten_van_toezicht(
-        self, info: Info[Context, None], input: SamenvoegenInput
+        self, info: Info[Context, None], input: Annotated[SamenvoegenInput, INPUT]
     ) -> ObjectenVanToezichtPayload:
         aanroep = _aanroep(info)
         op = input.begindatum or vandaag()
@@ -238,7 +240,7 @@ class Mutation:
         "object of supervision into parts from a date."
     )
     async def splitsen_object_van_toezicht(
-        self, info: Info[Context, None], input: SplitsenInput
+        self, info: Info[Context, None], input: Annotated[SplitsenInput, INPUT]
     ) -> ObjectenVanToezichtPayload:
         aanroep = _aanroep(info)
         op = input.begindatum or vandaag()
@@ -253,7 +255,7 @@ class Mutation:
         "supervision from a date."
     )
     async def beeindigen_object_van_toezicht(
-        self, info: Info[Context, None], input: BeeindigenInput
+        self, info: Info[Context, None], input: Annotated[BeeindigenInput, INPUT]
     ) -> ObjectenVanToezichtPayload:
         aanroep = _aanroep(info)
         op = input.einddatum or vandaag()
@@ -267,7 +269,7 @@ class Mutation:
         "Set or clear the Inspectie's note on an object of supervision."
     )
     async def notitie_object_van_toezicht(
-        self, info: Info[Context, None], input: NotitieInput
+        self, info: Info[Context, None], input: Annotated[NotitieInput, INPUT]
     ) -> ObjectenVanToezichtPayload:
         aanroep = _aanroep(info)
         uitkomst = await mutaties.notitie(

@@ -31,6 +31,7 @@ from onderwijsgraaf.auth import ANONYMOUS, Viewer
 from onderwijsgraaf.compiler.operations import Compiler, Plan
 from onderwijsgraaf.db.digest import content_digest
 from onderwijsgraaf.db.engine import create_engine
+from onderwijsgraaf.devkeys import keygen
 from onderwijsgraaf.peildatum import vandaag
 from onderwijsgraaf.response_cache import ResponseCache
 from onderwijsgraaf.settings import ROOT, Settings, normalise_database_url
@@ -176,6 +177,14 @@ async def seeded_postgres() -> AsyncIterator[Target]:
         yield target
     finally:
         await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers")
+
+
+@pytest.fixture(scope="session")
+def dev_keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A signing key and its JWKS (``devkeys``), for tokens the tests mint."""
+    directory = tmp_path_factory.mktemp("devkeys")
+    keygen(directory)
+    return directory
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

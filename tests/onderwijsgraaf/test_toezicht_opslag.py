@@ -1,6 +1,7 @@
 """The objecten van toezicht are user data: a new seed keeps every object and its history (a
-combination the new register lacks is flagged, never removed), and the CLI backs them up and
-restores them all-or-nothing."""
+combination the new register lacks is flagged, never removed: ``Toezicht``, checked in the one
+test that reseeds for all user data), and the CLI backs them up and restores them
+all-or-nothing."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 from sqlalchemy import insert, literal, select
 
 from onderwijsgraaf.db.models import AangebodenOpleiding
-from onderwijsgraaf.devkeys import JWKS, keygen, mint
+from onderwijsgraaf.devkeys import JWKS, mint
 from tests.conftest import Api, Target, copy_of, serving
 from tests.onderwijsgraaf.test_cli import run
 
@@ -47,16 +48,9 @@ async def own(seeded: Target, tmp_path: Path) -> AsyncIterator[Target]:
         yield target
 
 
-@pytest.fixture(scope="module")
-def keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("toezicht-opslag-keys")
-    keygen(directory)
-    return directory
-
-
-def inspectie(api: Api, keys: Path) -> Api:
+def inspectie(api: Api, dev_keys: Path) -> Api:
     token = mint(
-        keys, roles=["inspectie"], subject="i", lifetime=300, issuer=ISSUER, audience=AUDIENCE
+        dev_keys, roles=["inspectie"], subject="i", lifetime=300, issuer=ISSUER, audience=AUDIENCE
     )
     return api.as_viewer({"Authorization": f"Bearer {token}"})
 
@@ -80,11 +74,11 @@ async def add_offering(target: Target, code: str) -> None:
         await engine.dispose()
 
 
-async def adopted(target: Target, keys: Path) -> dict[str, Any]:
+async def adopted(target: Target, dev_keys: Path) -> dict[str, Any]:
     """Adopts the bestuur's proposal, changes one object and notes another; the SO object as
     read afterwards."""
-    async with serving(target, **settings(keys)) as served:
-        api = inspectie(served, keys)
+    async with serving(target, **settings(dev_keys)) as served:
+        api = inspectie(served, dev_keys)
         await api.data(
             VASTSTELLEN, {"input": {"onderwijsbestuurCode": BESTUUR, "begindatum": PEILDATUM}}
         )
@@ -94,55 +88,66 @@ async def adopted(target: Target, keys: Path) -> dict[str, Any]:
     return found
 
 
-def settings(keys: Path) -> dict[str, Any]:
+def settings(dev_keys: Path) -> dict[str, Any]:
     return {
-        "auth_jwks": str(keys / JWKS),
+        "auth_jwks": str(dev_keys / JWKS),
         "auth_issuer": ISSUER,
         "auth_audience": AUDIENCE,
         "query_compiler": False,
     }
 
 
-async def test_a_new_seed_keeps_every_object_and_flags_what_is_gone(
-    own: Target, keys: Path
-) -> None:
-    extra = str(uuid.uuid4())
-    await add_offering(own, extra)
-    before = await adopted(own, keys)
-    (versie,) = before["versies"]
-    assert {c["aangebodenOpleidingCode"]: c["bestaatNiet"] for c in versie["combinaties"]} == {
-        SO_AANBOD: False,
-        extra: False,
-    }
-    await own.seed()  # the register rebuilt from the source files: without the extra offering
-    async with serving(own, **settings(keys)) as served:
-        api = inspectie(served, keys)
-        after = (await api.data(OBJECT, {"code": "SO-929A494", "p": PEILDATUM}))[
-            "objectVanToezicht"
-        ]
-        noted = (await api.data(OBJECT, {"code": "PO-903A465"}))["objectVanToezicht"]
-        listed = await api.data(
-            '{ objectenVanToezicht(onderwijsbestuurCode: "907B777", peildatum: "2025-10-01") '
-            "{ code } }"
+class Toezicht:
+    """Objecten van toezicht written before a new seed and read after it (the seed itself is
+    ``test_userdata.test_a_registered_document_survives_a_new_seed``, which reseeds once for all
+    user data): the extra offering ``before`` adds to the register is gone after the seed."""
+
+    def __init__(self, dev_keys: Path) -> None:
+        self.keys = dev_keys
+        self.extra = str(uuid.uuid4())
+        self.versie: dict[str, Any] = {}
+
+    async def before(self, target: Target) -> None:
+        await add_offering(target, self.extra)
+        found = await adopted(target, self.keys)
+        (self.versie,) = found["versies"]
+        flags = {c["aangebodenOpleidingCode"]: c["bestaatNiet"] for c in self.versie["combinaties"]}
+        assert flags == {SO_AANBOD: False, self.extra: False}
+
+    async def after(self, target: Target) -> None:
+        async with serving(target, **settings(self.keys)) as served:
+            api = inspectie(served, self.keys)
+            found = (await api.data(OBJECT, {"code": "SO-929A494", "p": PEILDATUM}))[
+                "objectVanToezicht"
+            ]
+            noted = (await api.data(OBJECT, {"code": "PO-903A465"}))["objectVanToezicht"]
+            listed = await api.data(
+                '{ objectenVanToezicht(onderwijsbestuurCode: "907B777", peildatum: "2025-10-01") '
+                "{ code } }"
+            )
+        (kept,) = found["versies"]
+        assert (kept["begindatum"], kept["einddatum"]) == (
+            self.versie["begindatum"],
+            self.versie["einddatum"],
         )
-    assert after["code"] == "SO-929A494"
-    (kept,) = after["versies"]
-    assert (kept["begindatum"], kept["einddatum"]) == (versie["begindatum"], versie["einddatum"])
-    flags = {
-        c["aangebodenOpleidingCode"]: (c["bestaatNiet"], c["aangebodenOpleiding"])
-        for c in kept["combinaties"]
-    }
-    assert flags == {SO_AANBOD: (False, {"code": SO_AANBOD}), extra: (True, None)}
-    assert noted["notitie"] == "bezoek 2026"
-    assert [o["code"] for o in listed["objectenVanToezicht"]] == [
-        "PO-903A465",
-        "SO-929A494",
-        "VSO-929A494",
-    ]
+        flags = {
+            c["aangebodenOpleidingCode"]: (c["bestaatNiet"], c["aangebodenOpleiding"])
+            for c in kept["combinaties"]
+        }
+        # flagged, not removed; the rest as it was
+        assert flags == {SO_AANBOD: (False, {"code": SO_AANBOD}), self.extra: (True, None)}
+        assert noted["notitie"] == "bezoek 2026"
+        assert [o["code"] for o in listed["objectenVanToezicht"]] == [
+            "PO-903A465",
+            "SO-929A494",
+            "VSO-929A494",
+        ]
 
 
-async def test_backup_and_restore_all_or_nothing(own: Target, keys: Path, tmp_path: Path) -> None:
-    await adopted(own, keys)
+async def test_backup_and_restore_all_or_nothing(
+    own: Target, dev_keys: Path, tmp_path: Path
+) -> None:
+    await adopted(own, dev_keys)
     env = {"DATABASE_URL": own.url, "DATABASE_SCHEMA": own.schema}
     file = tmp_path / "toezicht.json"
     made = run("toezicht", "backup", str(file), env=env)
@@ -153,8 +158,8 @@ async def test_backup_and_restore_all_or_nothing(own: Target, keys: Path, tmp_pa
     assert backup["objecten"][0]["notitie"] == "bezoek 2026"
 
     # a change after the backup; a bad file changes nothing
-    async with serving(own, **settings(keys)) as served:
-        api = inspectie(served, keys)
+    async with serving(own, **settings(dev_keys)) as served:
+        api = inspectie(served, dev_keys)
         await api.data(NOTITIE, {"input": {"code": "PO-903A465", "notitie": "later"}})
     bad = json.loads(json.dumps(backup))
     bad["objecten"][2]["versies"][0]["begindatum"] = "1 oktober"
@@ -171,14 +176,14 @@ async def test_backup_and_restore_all_or_nothing(own: Target, keys: Path, tmp_pa
     refused = run("toezicht", "restore", str(wrong), env=env)
     assert refused.returncode == 1
     assert "objecten[2].versies[0].combinaties" in refused.stderr
-    async with serving(own, **settings(keys)) as served:
-        noted = await inspectie(served, keys).data(OBJECT, {"code": "PO-903A465"})
+    async with serving(own, **settings(dev_keys)) as served:
+        noted = await inspectie(served, dev_keys).data(OBJECT, {"code": "PO-903A465"})
     assert noted["objectVanToezicht"]["notitie"] == "later"
 
     restored = run("toezicht", "restore", str(file), env=env)
     assert restored.returncode == 0, restored.stderr
-    async with serving(own, **settings(keys)) as served:
-        noted = await inspectie(served, keys).data(OBJECT, {"code": "PO-903A465"})
+    async with serving(own, **settings(dev_keys)) as served:
+        noted = await inspectie(served, dev_keys).data(OBJECT, {"code": "PO-903A465"})
     assert noted["objectVanToezicht"]["notitie"] == "bezoek 2026"
     again = tmp_path / "opnieuw.json"
     assert run("toezicht", "backup", str(again), env=env).returncode == 0

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from onderwijsgraaf.devkeys import JWKS, keygen, mint
+from onderwijsgraaf.devkeys import JWKS, mint
 from onderwijsgraaf.graphiql import VOORBEELDEN
 from onderwijsgraaf.settings import ROOT
 from tests.conftest import Api, Target, copy_of, serving
@@ -90,13 +90,6 @@ def database(request: pytest.FixtureRequest) -> Target:
 
 
 @pytest.fixture(scope="module")
-def keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("toezicht-keys")
-    keygen(directory)
-    return directory
-
-
-@pytest.fixture(scope="module")
 async def own(database: Target, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Target]:
     """A copy of the seeded database for this module's user data."""
     async with copy_of(database, tmp_path_factory.mktemp("toezicht")) as target:
@@ -104,10 +97,10 @@ async def own(database: Target, tmp_path_factory: pytest.TempPathFactory) -> Asy
 
 
 @pytest.fixture(scope="module")
-async def served(own: Target, keys: Path) -> AsyncIterator[Api]:
+async def served(own: Target, dev_keys: Path) -> AsyncIterator[Api]:
     async with serving(
         own,
-        auth_jwks=str(keys / JWKS),
+        auth_jwks=str(dev_keys / JWKS),
         auth_issuer=ISSUER,
         auth_audience=AUDIENCE,
         query_compiler=False,  # a mutation must run once: no second, differential app
@@ -115,28 +108,28 @@ async def served(own: Target, keys: Path) -> AsyncIterator[Api]:
         yield api
 
 
-def als(api: Api, keys: Path, *roles: str, subject: str = "inspecteur") -> Api:
+def als(api: Api, dev_keys: Path, *roles: str, subject: str = "inspecteur") -> Api:
     if not roles:
         return api.as_viewer({})
     token = mint(
-        keys, roles=list(roles), subject=subject, lifetime=300, issuer=ISSUER, audience=AUDIENCE
+        dev_keys, roles=list(roles), subject=subject, lifetime=300, issuer=ISSUER, audience=AUDIENCE
     )
     return api.as_viewer({"Authorization": f"Bearer {token}"})
 
 
 @pytest.fixture
-def inspectie(served: Api, keys: Path) -> Api:
-    return als(served, keys, "inspectie")
+def inspectie(served: Api, dev_keys: Path) -> Api:
+    return als(served, dev_keys, "inspectie")
 
 
 @pytest.fixture(scope="module")
-async def reader(database: Target, keys: Path) -> AsyncIterator[Api]:
+async def reader(database: Target, dev_keys: Path) -> AsyncIterator[Api]:
     """The API on the seeded database itself (with its indexes, which a copy lacks), for the
     proposal, which only reads the register."""
     async with serving(
-        database, auth_jwks=str(keys / JWKS), auth_issuer=ISSUER, auth_audience=AUDIENCE
+        database, auth_jwks=str(dev_keys / JWKS), auth_issuer=ISSUER, auth_audience=AUDIENCE
     ) as api:
-        yield als(api, keys, "inspectie")
+        yield als(api, dev_keys, "inspectie")
 
 
 async def muteer(api: Api, name: str, **input: Any) -> dict[str, Any]:
@@ -261,9 +254,9 @@ async def test_the_proposal_reads_a_large_bestuur_in_as_many_statements(reader: 
 
 @pytest.mark.parametrize("roles", [(), ("duo",), ("gemeente:0363",)], ids=str)
 async def test_only_the_inspectie_reads_and_changes_objecten(
-    served: Api, keys: Path, roles: tuple[str, ...], caplog: pytest.LogCaptureFixture
+    served: Api, dev_keys: Path, roles: tuple[str, ...], caplog: pytest.LogCaptureFixture
 ) -> None:
-    api = als(served, keys, *roles)
+    api = als(served, dev_keys, *roles)
     inputs: dict[str, dict[str, Any]] = {
         "vaststellen": {"onderwijsbestuurCode": SO},
         "wijzigen": {"code": "SO-929A494", "combinaties": []},
@@ -610,6 +603,19 @@ async def test_merging_splitting_ending_and_the_note(
         assert response.headers["cache-control"] == "no-store"
         get = await public.client.get("/graphql", params={"query": query})
         assert get.headers["cache-control"] == "no-store"
+        # kept by no cache: a change shows in the next answer to the same request
+        ends = '{ objectVanToezicht(code: "PO-SAMEN-1") { versies { einddatum } } }'
+        before = await public.client.post("/graphql", json={"query": ends})
+        await muteer(inspectie, "beeindigen", code="PO-SAMEN-1", einddatum="2028-01-01")
+        after = await public.client.post("/graphql", json={"query": ends})
+        assert [v["einddatum"] for v in before.json()["data"]["objectVanToezicht"]["versies"]] == [
+            "2026-03-01",
+            None,
+        ]
+        assert [v["einddatum"] for v in after.json()["data"]["objectVanToezicht"]["versies"]] == [
+            "2026-03-01",
+            "2028-01-01",
+        ]
 
 
 LIJST = """query L($b: String, $a: String, $p: Date) {
@@ -680,3 +686,54 @@ async def test_the_example_operations_run_in_order(inspectie: Api) -> None:
     listed = answers["ObjectenVanToezicht"]["objectenVanToezicht"]
     assert [o["code"] for o in listed] == ["SO-908A580", "SO-VSO-928A608", "VSO-908A580"]
     assert len(listed[1]["combinaties"]) == 2
+
+
+async def test_a_mutation_is_refused_over_get(inspectie: Api) -> None:
+    variables = json.dumps({"input": {"code": "SO-929A494", "notitie": "via GET"}})
+    response = await inspectie.client.get(
+        "/graphql",
+        params={"query": MUTATIES["notitie"], "variables": variables},
+        headers=inspectie.headers,
+    )
+    assert response.status_code == 405
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+async def test_adopting_all_again_leaves_out_what_an_object_holds(inspectie: Api) -> None:
+    bestuur = "911B007"
+    proposal = (await inspectie.data(VOORSTEL, {"b": bestuur, "p": PEILDATUM}))[
+        "voorstelObjectenVanToezicht"
+    ]
+    so = next(o for o in proposal if o["code"].startswith("SO-"))
+    vso = next(o for o in proposal if o["code"] == "V" + so["code"])
+    await muteer(
+        inspectie,
+        "vaststellen",
+        onderwijsbestuurCode=bestuur,
+        codes=[so["code"]],
+        begindatum=PEILDATUM,
+    )
+    # the SO object takes the VSO combination too
+    await muteer(
+        inspectie,
+        "wijzigen",
+        code=so["code"],
+        begindatum=PEILDATUM,
+        combinaties=so["combinaties"] + vso["combinaties"],
+    )
+    rest = await muteer(
+        inspectie, "vaststellen", onderwijsbestuurCode=bestuur, begindatum=PEILDATUM
+    )
+    assert [o["code"] for o in rest["objecten"]] == [
+        o["code"] for o in proposal if o["code"] not in (so["code"], vso["code"])
+    ]
+    # named, the VSO object is refused: its combination is in the SO object
+    message = await bad_input(
+        inspectie,
+        "vaststellen",
+        "input.codes[0]",
+        onderwijsbestuurCode=bestuur,
+        codes=[vso["code"]],
+        begindatum=PEILDATUM,
+    )
+    assert so["code"] in message
