@@ -362,6 +362,12 @@ async def test_user_data_of_an_earlier_version_gets_the_new_columns_and_keeps_it
                 (sha,),
             ).fetchall()
             indexes = [row[1] for row in conn.execute("PRAGMA index_list(trusted_document)")]
+            tables = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                )
+            ]
     else:
         rows = await postgres_rows(
             fresh.url,
@@ -377,6 +383,22 @@ async def test_user_data_of_an_earlier_version_gets_the_new_columns_and_keeps_it
                 s=f"{fresh.schema}_gebruikers",
             )
         ]
+        tables = [
+            str(name)
+            for (name,) in await postgres_rows(
+                fresh.url,
+                "SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename",
+                s=f"{fresh.schema}_gebruikers",
+            )
+        ]
+    # the tables it did not have yet (the objecten van toezicht) are made beside it
+    assert tables == [
+        "toezicht_mutatie",
+        "toezichtobject",
+        "toezichtobject_combinatie",
+        "toezichtobject_versie",
+        "trusted_document",
+    ]
     assert [tuple(row) for row in rows] == [(sha, "cli", len(document.encode()), None)]
     assert len(document.encode()) > len(document)
     assert "ix_trusted_document_origin_used_at" in indexes
