@@ -13,6 +13,7 @@ from sqlalchemy import Select
 
 from loaders.core import ByKeyLoader, ByKeySpec, EdgeSpec, ListLoader, ListSpec, PagedLoader
 from loaders.leerlingaantallen import ReeksLoader
+from loaders.toezicht import BestaatLoader
 from onderwijsgraaf import graph
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
 from onderwijsgraaf.db.reads import Reads
@@ -28,6 +29,7 @@ class Loaders:
         self._paged: dict[tuple[str, str], PagedLoader] = {}
         self._values: dict[Values, ListLoader] = {}
         self._reeksen: dict[str, ReeksLoader] = {}
+        self._bestaat: BestaatLoader | None = None
 
     def of_type(self, type_name: str) -> ByKeyLoader:
         """(key, peildatum) → the row with that key, valid on that date, of the table that type
@@ -60,6 +62,12 @@ class Loaders:
         if ouder not in self._reeksen:
             self._reeksen[ouder] = ReeksLoader(self.reads, ouder)
         return self._reeksen[ouder]
+
+    def bestaat(self) -> BestaatLoader:
+        """(combination of an object van toezicht, date) → whether the register has it then."""
+        if self._bestaat is None:
+            self._bestaat = BestaatLoader(self.reads)
+        return self._bestaat
 
     def _edge_spec(self, edge: graph.Edge) -> EdgeSpec:
         listing, viewer = edge.listing, self.viewer

@@ -150,7 +150,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
     current = unless_unavailable(version.current)
     graphql = Authenticated(
         CachedReads(
-            GraphQLApp(schema, engine, documents, compiler, cache, current, gebieden),
+            GraphQLApp(
+                schema,
+                engine,
+                documents,
+                compiler,
+                cache,
+                current,
+                gebieden,
+                userdata,
+                settings.toezicht_openbaar,
+            ),
             current,
             settings.cache_max_age,
         ),

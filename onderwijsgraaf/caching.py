@@ -5,8 +5,9 @@ variables, operationName, extensions), the version of the data and today's date 
 peildatum). Its ``ETag`` is a hash of exactly those, so it is known before the query runs: a
 matching ``If-None-Match`` gets ``304 Not Modified`` without touching the data, and the ETag
 changes only when the data (or the date) does. Successful answers are ``public`` for
-``max_age`` seconds; answers with errors, POST answers and every answer to a caller with a
-token are ``no-store``, so a private value never enters a shared cache.
+``max_age`` seconds; answers with errors, POST answers, every answer to a caller with a
+token and every answer the endpoint marked as reading user data (``USER_DATA``; it changes
+without a new data version) are ``no-store``, so a private value never enters a shared cache.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from onderwijsgraaf.peildatum import vandaag
 
 OPERATION_PARAMETERS = ("query", "documentId", "variables", "operationName", "extensions")
 NO_STORE = "no-store"
+# the key in the request's scope state that marks an answer depending on user data
+USER_DATA = "reads_user_data"
 VARY = "Authorization"
 
 
@@ -52,7 +55,7 @@ class CachedReads:
         if etag in _tags(Headers(scope=scope).get("if-none-match", "")):
             await _not_modified(send, etag, cache_control)
             return
-        await self.app(scope, receive, _kept_if_successful(send, etag, cache_control))
+        await self.app(scope, receive, _kept_if_successful(scope, send, etag, cache_control))
 
 
 def entity_tag(version: str, params: QueryParams) -> str:
@@ -95,7 +98,7 @@ def _with_headers(send: Send, cache_control: str, etag: str | None) -> Send:
     return sending
 
 
-def _kept_if_successful(send: Send, etag: str, cache_control: str) -> Send:
+def _kept_if_successful(scope: Scope, send: Send, etag: str, cache_control: str) -> Send:
     """Holds the answer until it is complete, then marks it cacheable only if it succeeded."""
     start: Message = {}
     body: list[bytes] = []
@@ -112,13 +115,19 @@ def _kept_if_successful(send: Send, etag: str, cache_control: str) -> Send:
         if message.get("more_body", False):
             return
         content = b"".join(body)
-        if start["status"] == 200 and _succeeded(content):
+        if start["status"] == 200 and _succeeded(content) and not reads_user_data(scope):
             await _with_headers(send, cache_control, etag)(start)
         else:
             await _with_headers(send, NO_STORE, None)(start)
         await send({"type": "http.response.body", "body": content})
 
     return sending
+
+
+def reads_user_data(scope: Scope) -> bool:
+    """Whether the endpoint marked the request's answer as reading or writing user data (the
+    objecten van toezicht), which changes without a new data version: no cache keeps it."""
+    return bool(scope.get("state", {}).get(USER_DATA))
 
 
 def _succeeded(content: bytes) -> bool:

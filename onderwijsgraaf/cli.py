@@ -16,6 +16,8 @@ from onderwijsgraaf.settings import Settings
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
+    from onderwijsgraaf.db.userdata import UserData
+
 DESCRIPTION = """Onderwijsgraaf: a GraphQL API over RIO, the Dutch register of education
 institutions and their offering. Configuration comes from the environment: DATABASE_URL
 (default: the embedded SQLite file var/onderwijsgraaf.sqlite), DATABASE_SCHEMA (PostgreSQL
@@ -180,6 +182,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a .graphql document")
     add.set_defaults(handler=_documents_add)
+
+    toezicht = commands.add_parser(
+        "toezicht",
+        help="back up and restore the objecten van toezicht",
+        description="The Inspectie's objecten van toezicht, kept in the database at DATABASE_URL "
+        "apart from the register (a seed keeps them): write them to a JSON file, or replace them "
+        "all by those of one.",
+    )
+    toezicht_commands = toezicht.add_subparsers(title="commands", metavar="COMMAND")
+    backup = toezicht_commands.add_parser(
+        "backup",
+        help="write every object, with its history and notes, to a JSON file",
+        description="Write every object van toezicht (versions, combinations, notes) to FILE.",
+    )
+    backup.add_argument("file", type=Path, metavar="FILE", help="the JSON file to write")
+    backup.set_defaults(handler=_toezicht_backup)
+    restore = toezicht_commands.add_parser(
+        "restore",
+        help="replace every object by those of a backup file",
+        description="Check the whole of FILE, then replace every stored object van toezicht by "
+        "its objects in one transaction (all or nothing). A file that is not right is refused "
+        "with the entry at fault, and nothing changes.",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help="a file made by backup")
+    restore.set_defaults(handler=_toezicht_restore)
     return parser
 
 
@@ -307,6 +334,46 @@ def _documents_add(settings: Settings, args: argparse.Namespace) -> int:
     for file, sha256 in zip(texts, hashes, strict=True):
         print(f"sha256:{sha256} {file}")
     return 0
+
+
+def _toezicht_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from onderwijsgraaf import toezichtbackup
+
+    text, count = _on_userdata(settings, toezichtbackup.backup)
+    args.file.write_text(text, encoding="utf-8")
+    print(f"toezicht backup: {count} objecten van toezicht written to {args.file}")
+    return 0
+
+
+def _toezicht_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from onderwijsgraaf import toezichtbackup
+
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"toezicht restore: {args.file}: cannot be read: {error}", file=sys.stderr)
+        return 1
+    try:
+        count = _on_userdata(settings, lambda userdata: toezichtbackup.restore(userdata, text))
+    except toezichtbackup.BackupError as error:
+        print(f"toezicht restore: {args.file}: {error}; nothing was changed", file=sys.stderr)
+        return 1
+    print(f"toezicht restore: {count} objecten van toezicht restored from {args.file}")
+    return 0
+
+
+def _on_userdata(settings: Settings, work: Callable[[UserData], Awaitable[T]]) -> T:
+    """Run ``work`` on the user data beside the configured database, and close it afterwards."""
+    from onderwijsgraaf.db.userdata import UserData
+
+    async def run() -> T:
+        userdata = UserData(settings.database_url, settings.database_schema)
+        try:
+            return await work(userdata)
+        finally:
+            await userdata.dispose()
+
+    return asyncio.run(run())
 
 
 def _seed(settings: Settings, args: argparse.Namespace) -> int:

@@ -1,6 +1,9 @@
 """The GraphQL endpoint: one database connection per request; trusted documents (a request may
 name a known document by its hash instead of sending it); answers in UTF-8 JSON without spaces;
-the response cache in front of both ways of answering.
+the response cache in front of both ways of answering. An answer that reads or writes user data
+(the objecten van toezicht, every mutation) is never kept: the endpoint marks it in the
+request's scope (``caching.USER_DATA``), which every cache in front of it respects, and sends it
+with ``Cache-Control: no-store``.
 
 A single query operation the compiler covers is answered by its compiled plan: one statement
 per root field. Everything else (operations or arguments the compiler does not cover, errors)
@@ -50,9 +53,11 @@ from strawberry.types import ExecutionResult
 
 from loaders import Loaders
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
+from onderwijsgraaf.caching import NO_STORE, USER_DATA
 from onderwijsgraaf.compiler.operations import Compiler
 from onderwijsgraaf.db.gebieden import GebiedenCache
 from onderwijsgraaf.db.reads import Reads
+from onderwijsgraaf.db.userdata import UserData
 from onderwijsgraaf.documents import DocumentError, TrustedDocuments
 from onderwijsgraaf.encoding import encode_json
 from onderwijsgraaf.errors import (
@@ -277,8 +282,12 @@ class GraphQLApp(GraphQL[Context, None]):
         cache: ResponseCache | None,
         version: Callable[[], Awaitable[str | None]],
         gebieden: GebiedenCache,
+        userdata: UserData | None = None,
+        toezicht_openbaar: bool = False,
     ) -> None:
         super().__init__(schema, graphql_ide="graphiql")
+        self.userdata = userdata
+        self.toezicht_openbaar = toezicht_openbaar
         self.gebieden = gebieden
         self.engine = engine
         self.documents = documents
@@ -344,11 +353,16 @@ class GraphQLApp(GraphQL[Context, None]):
                 return Response(hit.body, media_type=CONTENT_TYPE[media])
         compiled = await self._compiled(request, reads, operation, viewer, media)
         response = compiled or await self._resolved(request, media)
-        if key is not None and version is not None and self.cache is not None:
-            context: Context | None = getattr(request.state, "context", None)
-            if response.status_code == 200 and (compiled or _without_errors(response.body)):
-                audit = tuple(context.audit) if context is not None else ()
-                self.cache.put(key, version, Answer(bytes(response.body), audit))
+        context: Context | None = getattr(request.state, "context", None)
+        if context is not None and context.uncacheable:
+            # it reads or writes user data: no cache may keep it, or it would miss the next change
+            request.scope.setdefault("state", {})[USER_DATA] = True
+            response.headers["Cache-Control"] = NO_STORE
+            return response
+        complete = response.status_code == 200 and (compiled or _without_errors(response.body))
+        if key is not None and version is not None and self.cache is not None and complete:
+            audit = tuple(context.audit) if context is not None else ()
+            self.cache.put(key, version, Answer(bytes(response.body), audit))
         return response
 
     async def _compiled(
@@ -434,7 +448,12 @@ class GraphQLApp(GraphQL[Context, None]):
         viewer = state.get("viewer", ANONYMOUS)
         reads = state["reads"]
         context = Context(
-            reads=reads, loaders=Loaders(reads, viewer), gebieden=self.gebieden, viewer=viewer
+            reads=reads,
+            loaders=Loaders(reads, viewer),
+            gebieden=self.gebieden,
+            viewer=viewer,
+            userdata=self.userdata,
+            toezicht_openbaar=self.toezicht_openbaar,
         )
         state["context"] = context  # its audit trail goes with the answer into the cache
         return context

@@ -10,7 +10,8 @@ every private field follows from the roles alone), and it is written to the audi
 for the viewer it is served to, each time.
 
 Both are keyed by the data version too: a new data version empties the cache. Only complete
-answers (HTTP 200 JSON without errors) are kept; least recently used answers go first when
+answers (HTTP 200 JSON without errors, not marked by the endpoint as reading or writing user
+data, which changes without a new data version: ``caching.reads_user_data``) are kept; least recently used answers go first when
 ``max_bytes`` is reached.
 """
 
@@ -28,6 +29,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onderwijsgraaf.auth import ANONYMOUS, Viewer
+from onderwijsgraaf.caching import reads_user_data
 from onderwijsgraaf.peildatum import vandaag
 
 # the bytes an entry costs besides its answer (key, entry, dictionary slot)
@@ -132,7 +134,7 @@ class AnonymousAnswers:
             await send({"type": "http.response.start", "status": 200, "headers": kept.headers})
             await send({"type": "http.response.body", "body": kept.body})
             return
-        await self.app(scope, _replay(body, receive), self._keeping(send, digest, version))
+        await self.app(scope, _replay(body, receive), self._keeping(scope, send, digest, version))
 
     def _keepable(self, scope: Scope) -> bool:
         if scope["type"] != "http" or scope["path"] != self.path:
@@ -142,7 +144,7 @@ class AnonymousAnswers:
         names = {name.lower() for name, _ in scope["headers"]}
         return b"authorization" not in names and b"if-none-match" not in names
 
-    def _keeping(self, send: Send, digest: bytes | None, version: str) -> Send:
+    def _keeping(self, scope: Scope, send: Send, digest: bytes | None, version: str) -> Send:
         start: Message = {}
         parts: list[bytes] = []
 
@@ -152,7 +154,8 @@ class AnonymousAnswers:
                 start = message
             elif message["type"] == "http.response.body":
                 parts.append(message.get("body", b""))
-                if not message.get("more_body", False) and digest is not None:
+                done = not message.get("more_body", False)
+                if done and digest is not None and not reads_user_data(scope):
                     self._keep(digest, version, start, b"".join(parts))
             await send(message)
 

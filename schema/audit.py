@@ -1,6 +1,8 @@
 """The audit log: every response that contains private contactpunten writes one structured
 line to the logger ``onderwijsgraaf.audit`` — time, subject, roles and which objects' private
-contexts were returned, never the values themselves."""
+contexts were returned, never the values themselves. Every change to the objecten van toezicht
+writes one line too: time, subject, roles, the mutation and the codes of the objects it
+concerned (``write_change``)."""
 
 from __future__ import annotations
 
@@ -50,6 +52,21 @@ def write_audit(viewer: Viewer, audit: Iterable[tuple[str, str, str]]) -> None:
                     {"soort": kind, "code": code, "contexten": sorted(found)}
                     for (kind, code), found in sorted(soorten.items())
                 ],
+            }
+        )
+    )
+
+
+def write_change(viewer: Viewer, mutatie: str, codes: Iterable[str]) -> None:
+    """One line for a change ``viewer`` made to the objecten van toezicht ``codes``."""
+    log.info(
+        json.dumps(
+            {
+                "tijd": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "subject": viewer.subject,
+                "rollen": list(viewer.roles),
+                "mutatie": mutatie,
+                "objectenVanToezicht": list(codes),
             }
         )
     )

@@ -5,7 +5,7 @@ Input limits (each refusal is BAD_USER_INPUT and names the argument and the limi
 | what                                   | limit                                             |
 |----------------------------------------|---------------------------------------------------|
 | the document                           | 100,000 characters, 10,000 tokens, 2,000 fields, 12 levels (COST_LIMIT_EXCEEDED), checked before validation |
-| any string argument or input field     | 200 characters (`after`: 1,000); no control characters other than tab and line breaks; valid Unicode |
+| any string argument or input field     | 200 characters (`after`: 1,000; `notitie`: 4,000); no control characters other than tab and line breaks; valid Unicode |
 | `zoek`                                 | 10 words                                          |
 | any list argument or input field       | 100 values                                        |
 | a variable as sent                     | lists of at most 100 values, objects of at most 100 fields (before coercion) |
@@ -60,7 +60,7 @@ from onderwijsgraaf.geo import MAX_STRAAL_KM
 MAX_DOCUMENT_CHARS = 100_000
 MAX_TOKENS = 10_000
 MAX_STRING = 200
-MAX_STRING_OF = {"after": 1_000}
+MAX_STRING_OF = {"after": 1_000, "notitie": 4_000}
 MAX_ZOEK_WORDS = 10
 MAX_LIST = 100
 MAX_FIELDS = 2_000
@@ -111,7 +111,8 @@ def measure(
             "one to run"
         )
     operation = get_operation_ast(document, operation_name)
-    if operation is None or schema.query_type is None:
+    root = schema.get_root_type(operation.operation) if operation is not None else None
+    if operation is None or root is None:
         return None
     check_raw("variables", variables or {})
     coerced = get_variable_values(schema, operation.variable_definitions or (), variables or {})
@@ -121,7 +122,7 @@ def measure(
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
     walk = _Walk(schema, fragments, coerced)
-    requested = walk.selections(schema.query_type, [operation.selection_set], 1, 1)
+    requested = walk.selections(root, [operation.selection_set], 1, 1)
     if requested > budget:
         raise OverBudget(Cost(requested, budget))
     return Cost(requested, budget)

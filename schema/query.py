@@ -26,6 +26,7 @@ from resolvers import (
 )
 from resolvers import codes as crosswalk
 from schema import filters
+from schema import toezicht as toezicht_fields
 from schema.audit import AuditLog
 from schema.connection import After, Connection, First
 from schema.context import Context
@@ -44,6 +45,7 @@ from schema.limits import (
     Limits,
 )
 from schema.meta import Meta, resolve_meta
+from schema.mutation import Mutation
 from schema.node import Node, parse_global_id
 from schema.selection import asks_for
 from schema.types import aanbod as aanbod_types
@@ -362,6 +364,10 @@ class Query:
     def waardelijsten(self) -> Waardelijsten:
         return waardelijsten()
 
+    voorstel_objecten_van_toezicht = toezicht_fields.VOORSTEL
+    objecten_van_toezicht = toezicht_fields.OBJECTEN
+    object_van_toezicht = toezicht_fields.OBJECT
+
     meta: Meta = strawberry.field(
         resolver=resolve_meta,
         description="Bron, licentie en actualiteit van de gegevens. / Provenance of the data.",
@@ -467,6 +473,7 @@ def build_schema(budget: int = DEFAULT_BUDGET) -> strawberry.Schema:
     per budget: a schema holds no state of its own, so apps in one process share it."""
     return Schema(
         query=Query,
+        mutation=Mutation,
         types=[
             *aanbod_types.CONCRETE_TYPES,
             *eenheid_types.CONCRETE_TYPES,

@@ -31,6 +31,7 @@ from onderwijsgraaf.auth import ANONYMOUS, Viewer
 from onderwijsgraaf.compiler.operations import Compiler, Plan
 from onderwijsgraaf.db.digest import content_digest
 from onderwijsgraaf.db.engine import create_engine
+from onderwijsgraaf.devkeys import keygen
 from onderwijsgraaf.peildatum import vandaag
 from onderwijsgraaf.response_cache import ResponseCache
 from onderwijsgraaf.settings import ROOT, Settings, normalise_database_url
@@ -178,6 +179,14 @@ async def seeded_postgres() -> AsyncIterator[Target]:
         await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers")
 
 
+@pytest.fixture(scope="session")
+def dev_keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A signing key and its JWKS (``devkeys``), for tokens the tests mint."""
+    directory = tmp_path_factory.mktemp("devkeys")
+    keygen(directory)
+    return directory
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def seeded(request: pytest.FixtureRequest) -> Target:
     """The seeded database, once on SQLite and once on PostgreSQL."""
@@ -199,6 +208,8 @@ class Api:
     reference: httpx.AsyncClient | None = None
     compiler: Compiler | None = None
     cache: ResponseCache | None = None
+    # the statements run on the user data (objecten van toezicht, trusted documents)
+    userdata_statements: list[str] = field(default_factory=list)
 
     def as_viewer(self, headers: dict[str, str]) -> Api:
         """The same API, sending ``headers`` (e.g. a bearer token) with every request."""
@@ -294,6 +305,12 @@ async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
         statements.append(statement)
 
     event.listen(app.state.engine.sync_engine, "before_cursor_execute", count)
+    userdata_statements: list[str] = []
+
+    def count_userdata(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        userdata_statements.append(statement)
+
+    event.listen(app.state.userdata.engine.sync_engine, "before_cursor_execute", count_userdata)
     async with AsyncExitStack() as stack:
         client = await stack.enter_async_context(_client(app))
         reference = None
@@ -306,6 +323,7 @@ async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
             reference=reference,
             compiler=app.state.compiler,
             cache=app.state.response_cache,
+            userdata_statements=userdata_statements,
         )
 
 

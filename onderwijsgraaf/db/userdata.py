@@ -11,7 +11,8 @@ replica at ``DATABASE_READ_URL``):
 | SQLite     | the file ``var/onderwijsgraaf.sqlite`` | the file ``var/onderwijsgraaf.gebruikers.sqlite`` beside it (``<stem>.gebruikers.sqlite``) |
 | PostgreSQL | the schema ``<DATABASE_SCHEMA>``        | the schema ``<DATABASE_SCHEMA>_gebruikers`` in the same database |
 
-Its tables (``METADATA``; not the register's models, and not in its migrations):
+Its tables (``METADATA``; not the register's models, and not in its migrations); those of the
+objecten van toezicht are described in ``onderwijsgraaf.db.toezicht``:
 
 - ``trusted_document``: a GraphQL document the API accepts by its hash. ``sha256`` (64 lower-case
   hex digits of the document's UTF-8 bytes, primary key), ``document`` (the text), ``added_at``
@@ -26,8 +27,8 @@ The tables are created when first written to (``UserData.create``: the PostgreSQ
 is missing, then ``create_all``; both idempotent and serialised between processes, so API
 processes and the CLI may race to it). Reading creates nothing: until the tables exist,
 ``UserData.exists`` is false and there is nothing to find (on SQLite the file is not opened).
-A table that lacks columns of ``METADATA`` (made by an earlier version) gets them the first time
-a process finds it, in the same serialised way; its rows count as added by the CLI (``origin``
+User data of an earlier version gets the tables and columns of ``METADATA`` it lacks the first
+time a process finds it, in the same serialised way; its rows count as added by the CLI (``origin``
 ``cli``), so none of them is ever removed to make room.
 """
 
@@ -173,18 +174,28 @@ class UserData:
 
 
 def _missing_columns(sync: Connection, schema: str | None) -> list[Column[Any]] | None:
+    """The columns of ``METADATA`` the user data lacks (all of a table not made yet); None when
+    none of its tables is there."""
     inspector = inspect(sync)
     missing: list[Column[Any]] = []
+    found = False
     for table in METADATA.sorted_tables:
         if not inspector.has_table(table.name, schema=schema):
-            return None
+            missing += list(table.columns)
+            continue
+        found = True
         present = {column["name"] for column in inspector.get_columns(table.name, schema=schema)}
         missing += [column for column in table.columns if column.name not in present]
-    return missing
+    return missing if found else None
 
 
 def _complete(sync: Connection, missing: list[Column[Any]], schema: str | None) -> None:
-    """Add the ``missing`` columns (and indexes on them) to tables of an earlier version."""
+    """Make the tables of an earlier version complete: the tables it did not have, and the
+    ``missing`` columns (and indexes on them) of those it had."""
+    inspector = inspect(sync)
+    new = {t for t in METADATA.sorted_tables if not inspector.has_table(t.name, schema=schema)}
+    METADATA.create_all(sync, tables=list(new))
+    missing = [column for column in missing if column.table not in new]
     for column in missing:
         table = column.table
         name = f'"{schema}"."{table.name}"' if schema else f'"{table.name}"'
@@ -207,3 +218,7 @@ def _lock_key(schema: str, purpose: str) -> int:
     """A PostgreSQL advisory lock key (a signed 64-bit integer) for ``purpose`` in ``schema``."""
     digest = hashlib.sha256(f"onderwijsgraaf user data {schema} {purpose}".encode()).digest()
     return int.from_bytes(digest[:8], "big", signed=True)
+
+
+# The objecten van toezicht keep their tables in METADATA too (their module imports this one).
+from onderwijsgraaf.db import toezicht as _toezicht  # noqa: E402, F401

@@ -40,6 +40,9 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
         ["db", "upgrade"],
         ["db", "status"],
         ["db", "digest"],
+        ["toezicht"],
+        ["toezicht", "backup"],
+        ["toezicht", "restore"],
     ],
 )
 def test_every_command_has_help(command: list[str]) -> None:

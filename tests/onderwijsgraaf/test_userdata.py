@@ -25,6 +25,7 @@ from onderwijsgraaf.db.userdata import UserData
 from onderwijsgraaf.documents import DocumentError, TrustedDocuments
 from onderwijsgraaf.settings import Settings
 from tests.conftest import Target, copy_of, drop_schemas, serving
+from tests.onderwijsgraaf.test_toezicht_opslag import Toezicht
 
 DOCUMENT = """query Scholen($gemeente: [String!]) {
   onderwijsaanbieders(filter: {gemeentecode: $gemeente}, first: 3) { totalCount edges { node { code naam } } }
@@ -199,7 +200,12 @@ async def register_identity(target: Target) -> object:
     return oid
 
 
-async def test_a_registered_document_survives_a_new_seed(reseedable: Target) -> None:
+async def test_a_registered_document_survives_a_new_seed(
+    reseedable: Target, dev_keys: Path
+) -> None:
+    # and so do the objecten van toezicht, with a combination the new register lacks flagged
+    toezicht = Toezicht(dev_keys)
+    await toezicht.before(reseedable)
     document, sha = unique_document()
     params = {"documentId": f"sha256:{sha}", "variables": json.dumps(VARIABLES)}
     async with serving(reseedable, trusted_documents_from_post=True) as api:
@@ -221,6 +227,7 @@ async def test_a_registered_document_survives_a_new_seed(reseedable: Target) -> 
         assert found.status_code == 200
         assert found.json() == post.json()
     assert await documents_in_place(reseedable) == {sha: document}
+    await toezicht.after(reseedable)
 
 
 @pytest.fixture
@@ -355,6 +362,12 @@ async def test_user_data_of_an_earlier_version_gets_the_new_columns_and_keeps_it
                 (sha,),
             ).fetchall()
             indexes = [row[1] for row in conn.execute("PRAGMA index_list(trusted_document)")]
+            tables = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                )
+            ]
     else:
         rows = await postgres_rows(
             fresh.url,
@@ -370,6 +383,22 @@ async def test_user_data_of_an_earlier_version_gets_the_new_columns_and_keeps_it
                 s=f"{fresh.schema}_gebruikers",
             )
         ]
+        tables = [
+            str(name)
+            for (name,) in await postgres_rows(
+                fresh.url,
+                "SELECT tablename FROM pg_tables WHERE schemaname = :s ORDER BY tablename",
+                s=f"{fresh.schema}_gebruikers",
+            )
+        ]
+    # the tables it did not have yet (the objecten van toezicht) are made beside it
+    assert tables == [
+        "toezicht_mutatie",
+        "toezichtobject",
+        "toezichtobject_combinatie",
+        "toezichtobject_versie",
+        "trusted_document",
+    ]
     assert [tuple(row) for row in rows] == [(sha, "cli", len(document.encode()), None)]
     assert len(document.encode()) > len(document)
     assert "ix_trusted_document_origin_used_at" in indexes

@@ -21,19 +21,12 @@ from onderwijsgraaf.db.models import (
     Onderwijslocatiegebruik,
     geldig_op,
 )
-from onderwijsgraaf.devkeys import JWKS, keygen, mint
+from onderwijsgraaf.devkeys import JWKS, mint
 from tests.conftest import Api, Target, serving
 
 ISSUER, AUDIENCE = "https://idp.test", "onderwijsgraaf"
 EMAIL = re.compile(r"[a-z]+@[0-9a-z]+\.onderwijsgraaf\.invalid")
 CONTEXTS = "communicatiecontexten(first: 10) { edges { node { soort email website contactnaam } } }"
-
-
-@pytest.fixture(scope="session")
-def dev_keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("devkeys")
-    keygen(directory)
-    return directory
 
 
 @pytest.fixture
