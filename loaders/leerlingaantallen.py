@@ -4,10 +4,9 @@ an aangeboden opleiding, or of any group of ``leerlingaantal`` rows a caller nam
 - ``reeksen(reads, sleutel, voorwaarde)``: one statement, ``GROUP BY sleutel, teldatum, bron``
   over the rows matching ``voorwaarde``; returns {sleutel value: [Leerlingtelling, …]} newest
   teldatum first, one entry per teldatum. Each row counts for one key.
-- ``reeksen_van_objecten(reads, objecten)``: the series of objects that are each a set of
-  ``Combinatie`` (aanbieder, optionally narrowed to a locatie and/or an aangeboden opleiding),
-  in one statement per 400 objects; a row counts once per object it matches, and for every
-  object it matches (objects may overlap).
+- ``telgroepen(reads, aanbieders)``: the aanbieders' counts summed per (aanbieder, locatie,
+  aangeboden opleiding, teldatum), in one statement: the parts from which a caller sums objects
+  of its own (the objecten van toezicht of the toezichtrapport).
 - ``ReeksLoader``: the batch loader of one parent column (``OUDERS``): code → its series (``[]``
   for none), one statement per batch however many parents.
 
@@ -21,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,14 +29,9 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
-    and_,
     cast,
-    false,
     func,
-    literal,
-    or_,
     select,
-    union_all,
 )
 from sqlalchemy.sql.selectable import Subquery
 
@@ -46,8 +40,6 @@ from onderwijsgraaf.db.reads import Reads
 
 # the parent columns a series is read by
 OUDERS = ("onderwijsaanbieder_code", "onderwijslocatie_code", "aangeboden_opleiding_code")
-# SQLite joins at most 500 SELECTs in one UNION ALL (SQLITE_MAX_COMPOUND_SELECT)
-OBJECTEN_PER_STATEMENT = 400
 
 
 @dataclass(frozen=True)
@@ -62,22 +54,16 @@ class Leerlingtelling:
 
 
 @dataclass(frozen=True)
-class Combinatie:
-    """The rows of an aanbieder, narrowed to one locatie and/or one aangeboden opleiding when
-    given (``None``: any)."""
+class Telgroep:
+    """The pupils of one aanbieder at one locatie in one aangeboden opleiding (None: counted by
+    its source for the whole vestiging) on one teldatum."""
 
     onderwijsaanbieder_code: str
-    onderwijslocatie_code: str | None = None
-    aangeboden_opleiding_code: str | None = None
-
-    def voorwaarde(self) -> ColumnElement[bool]:
-        t = Leerlingaantal
-        parts = [t.onderwijsaanbieder_code == self.onderwijsaanbieder_code]
-        if self.onderwijslocatie_code is not None:
-            parts.append(t.onderwijslocatie_code == self.onderwijslocatie_code)
-        if self.aangeboden_opleiding_code is not None:
-            parts.append(t.aangeboden_opleiding_code == self.aangeboden_opleiding_code)
-        return and_(*parts)
+    onderwijslocatie_code: str | None
+    aangeboden_opleiding_code: str | None
+    teldatum: dt.date
+    aantal: int
+    gemaskeerd: bool
 
 
 def _rows(sleutel: ColumnElement[Any], voorwaarde: ColumnElement[bool]) -> Select[Any]:
@@ -106,16 +92,6 @@ def reeks_select(sleutel: ColumnElement[Any], voorwaarde: ColumnElement[bool]) -
     return _grouped(_rows(sleutel, voorwaarde).subquery())
 
 
-def objecten_select(objecten: Mapping[str, Sequence[Combinatie]]) -> Select[Any]:
-    """The statement behind ``reeksen_van_objecten``: the rows of each object (UNION ALL), then
-    grouped as in ``reeks_select``."""
-    parts = [
-        _rows(literal(key), or_(false(), *(c.voorwaarde() for c in combinaties)))
-        for key, combinaties in objecten.items()
-    ]
-    return _grouped(union_all(*parts).subquery())
-
-
 async def reeksen(
     reads: Reads, sleutel: ColumnElement[Any], voorwaarde: ColumnElement[bool]
 ) -> dict[Hashable, list[Leerlingtelling]]:
@@ -124,18 +100,34 @@ async def reeksen(
     return await _series(reads, reeks_select(sleutel, voorwaarde))
 
 
-async def reeksen_van_objecten(
-    reads: Reads, objecten: Mapping[str, Sequence[Combinatie]]
-) -> dict[str, list[Leerlingtelling]]:
-    """{object key: series newest first} of objects made of ``Combinatie``s, in one statement
-    per ``OBJECTEN_PER_STATEMENT`` objects (none for no objects); an object without rows has
-    ``[]``. A row counts once per object, even when several of its combinaties match it."""
-    keys = list(objecten)
-    found: dict[Hashable, list[Leerlingtelling]] = {}
-    for start in range(0, len(keys), OBJECTEN_PER_STATEMENT):
-        chunk = {key: objecten[key] for key in keys[start : start + OBJECTEN_PER_STATEMENT]}
-        found.update(await _series(reads, objecten_select(chunk)))
-    return {key: found.get(key, []) for key in keys}
+async def telgroepen(reads: Reads, aanbieders: Collection[str]) -> list[Telgroep]:
+    """The counts of ``aanbieders`` per (aanbieder, locatie, aangeboden opleiding, teldatum),
+    in one statement (none for no aanbieders)."""
+    if not aanbieders:
+        return []
+    t = Leerlingaantal
+    groep = (t.onderwijsaanbieder_code, t.onderwijslocatie_code, t.aangeboden_opleiding_code)
+    rows = await reads.rows(
+        select(
+            *groep,
+            t.teldatum,
+            func.sum(t.aantal).label("aantal"),
+            func.max(cast(t.gemaskeerd, Integer)).label("gemaskeerd"),
+        )
+        .where(t.onderwijsaanbieder_code.in_(set(aanbieders)))
+        .group_by(*groep, t.teldatum)
+    )
+    return [
+        Telgroep(
+            r.onderwijsaanbieder_code,
+            r.onderwijslocatie_code,
+            r.aangeboden_opleiding_code,
+            r.teldatum,
+            int(r.aantal),
+            bool(r.gemaskeerd),
+        )
+        for r in rows
+    ]
 
 
 async def _series(reads: Reads, statement: Select[Any]) -> dict[Hashable, list[Leerlingtelling]]:

@@ -367,6 +367,7 @@ class Query:
     voorstel_objecten_van_toezicht = toezicht_fields.VOORSTEL
     objecten_van_toezicht = toezicht_fields.OBJECTEN
     object_van_toezicht = toezicht_fields.OBJECT
+    toezichtrapport = toezicht_fields.RAPPORT
 
     meta: Meta = strawberry.field(
         resolver=resolve_meta,

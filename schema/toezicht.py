@@ -16,9 +16,10 @@ from strawberry.types import Info
 from onderwijsgraaf.db.toezicht import ObjectVanToezicht
 from onderwijsgraaf.errors import BadUserInput
 from onderwijsgraaf.peildatum import vandaag
-from resolvers import lookups, toezicht, voorstel
+from resolvers import lookups, toezicht, toezichtrapport, voorstel
 from schema.context import Context
 from schema.types.toezicht import ObjectVanToezichtType, VoorgesteldObjectVanToezicht
+from schema.types.toezichtrapport import Toezichtrapport
 
 Peildatum = Annotated[
     dt.date | None,
@@ -96,6 +97,30 @@ async def object_van_toezicht(
     return als_type(info, found, peildatum or vandaag()) if found is not None else None
 
 
+async def toezichtrapport_van(
+    info: Info[Context, None],
+    onderwijsbestuur_code: BestuurCode,
+    onderwijsaanbieder_code: Annotated[
+        str | None,
+        strawberry.argument(
+            description="Alleen de objecten van deze onderwijsaanbieder. / Only the objects of "
+            "this institution."
+        ),
+    ] = None,
+    peildatum: Peildatum = None,
+) -> Toezichtrapport:
+    found = await toezichtrapport.rapport(
+        info.context.reads,
+        info.context.gebruikersdata("toezichtrapport"),
+        info.context.viewer,
+        onderwijsbestuur_code,
+        peildatum or vandaag(),
+        onderwijsaanbieder_code,
+    )
+    info.context.audit.extend(found.audit)  # the private contactpunten it shows
+    return Toezichtrapport.of(found)
+
+
 VOORSTEL = strawberry.field(
     resolver=voorstel_objecten_van_toezicht,
     description="De voorgestelde objecten van toezicht van een onderwijsbestuur op de peildatum, "
@@ -112,4 +137,13 @@ OBJECT = strawberry.field(
     resolver=object_van_toezicht,
     description="Een vastgesteld object van toezicht op code, met zijn geschiedenis; onbekend: "
     "null. Voor de Inspectie. / An adopted object of supervision by code, with its history.",
+)
+RAPPORT = strawberry.field(
+    resolver=toezichtrapport_van,
+    description="Het toezichtrapport van een onderwijsbestuur (of één aanbieder ervan) op de "
+    "peildatum: elk vastgesteld object van toezicht (of, zolang er geen zijn, het voorstel) met "
+    "aanbieder, locaties, aanbod, BRIN4/BRIN6, TOEZICHT-contactpunt en de leerlingaantallen van "
+    "de laatste vijf teldata. Alleen voor de Inspectie. Ook als CSV en als afdrukbare pagina: "
+    "/rapporten/toezicht/<code>. / The supervision report of a governing body on the peildatum. "
+    "For the Inspectie only.",
 )
