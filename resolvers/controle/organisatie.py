@@ -233,20 +233,19 @@ def c19(peildatum: dt.date, bestuur: str | None) -> Select[Any]:
 )
 def c20(peildatum: dt.date, bestuur: str | None) -> Select[Any]:
     ander = aliased(G)
-    gedeeld = exists().where(
+    # two conditions, each an indexed lookup (one OR inside one EXISTS is not)
+    elders = exists().where(
+        ander.vestigingserkenning_id == G.vestigingserkenning_id,
+        ander.onderwijslocatie_code != G.onderwijslocatie_code,
         geldig_op(ander, peildatum),
-        or_(
-            and_(
-                ander.vestigingserkenning_id == G.vestigingserkenning_id,
-                ander.onderwijslocatie_code != G.onderwijslocatie_code,
-            ),
-            and_(
-                ander.onderwijslocatie_code == G.onderwijslocatie_code,
-                ander.vestigingserkenning_id.is_not(None),
-                ander.vestigingserkenning_id != G.vestigingserkenning_id,
-            ),
-        ),
     )
+    ook_andere = exists().where(
+        ander.onderwijslocatie_code == G.onderwijslocatie_code,
+        ander.vestigingserkenning_id.is_not(None),
+        ander.vestigingserkenning_id != G.vestigingserkenning_id,
+        geldig_op(ander, peildatum),
+    )
+    gedeeld = or_(elders, ook_andere)
     code = samen(G.onderwijsaanbieder_code, G.onderwijslocatie_code)
     return (
         select(*bevinding("Onderwijslocatiegebruik", code, G.onderwijsbestuur_code, E.code))

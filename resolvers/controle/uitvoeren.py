@@ -68,8 +68,9 @@ def zichtbaar(regels: Sequence[Regel], viewer: Viewer, bestuur: str | None) -> l
     return [r for r in regels if mag or not r.prive]
 
 
-def _samen(regels: Sequence[Regel], peildatum: dt.date, bestuur: str | None) -> Any:
-    """The findings of ``regels`` as one subquery (duplicates removed)."""
+def statement(regels: Sequence[Regel], peildatum: dt.date, bestuur: str | None) -> Any:
+    """The findings of ``regels`` as one subquery (duplicates removed), for ``bestuur`` or,
+    when None, every bestuur."""
     delen: list[Select[Any]] = []
     for r in regels:
         sub = r.vind(peildatum, bestuur).subquery()
@@ -82,7 +83,7 @@ async def bevindingen(
 ) -> list[Bevinding]:
     if not regels:
         return []
-    found = _samen(regels, peildatum, bestuur)
+    found = statement(regels, peildatum, bestuur)
     rows = await reads.rows(select(found))
     result = [
         Bevinding(
@@ -110,7 +111,7 @@ class Telling:
 async def overzicht(reads: Reads, peildatum: dt.date, regels: Sequence[Regel]) -> list[Telling]:
     if not regels:
         return []
-    found = _samen(regels, peildatum, None)
+    found = statement(regels, peildatum, None)
     rows = await reads.rows(
         select(
             found.c.regel,
