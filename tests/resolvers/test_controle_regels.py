@@ -30,6 +30,8 @@ from resolvers.controle.regel import REGELS
 from tests.conftest import Target
 
 P = dt.date(2026, 10, 1)
+# the id of a planted row: above every id the seed writes
+NIEUW_ID = 2_000_000_000
 A, O, G, L = Onderwijsaanbieder, AangebodenOpleiding, Onderwijslocatiegebruik, Onderwijslocatie  # noqa: E741 (RIO's "O" of opleiding)
 
 
@@ -132,9 +134,10 @@ async def klein(seeded: Target) -> AsyncIterator[tuple[AsyncConnection, Klein]]:
 
 
 def _kopie(model: Any, where: Any, **values: Any) -> Any:
-    """An INSERT … SELECT copying one row of ``model`` with ``values`` changed."""
+    """An INSERT … SELECT copying one row of ``model`` with ``values`` changed (a numeric id
+    among them: the seed writes ids itself, so PostgreSQL's sequence does not follow them)."""
     table = model.__table__
-    columns = [c for c in table.c if not (c.primary_key and c.name == "id")]
+    columns = list(table.c)
     chosen = [literal(values[c.name], c.type) if c.name in values else c for c in columns]
     return insert(table).from_select([c.name for c in columns], select(*chosen).where(where))
 
@@ -201,6 +204,7 @@ def plants(k: Klein) -> dict[str, tuple[list[Any], set[tuple[str, str, str | Non
         "C10": (
             [
                 insert(Cohort).values(
+                    id=NIEUW_ID,
                     aangeboden_opleiding_code=k.o,
                     code="X1",
                     status="O",
@@ -214,7 +218,7 @@ def plants(k: Klein) -> dict[str, tuple[list[Any], set[tuple[str, str, str | Non
             ],
             {("Cohort", f"{k.o}/X1", "2026-01-01/2025-12-01/2026-01-01")},
         ),
-        "C12": ([_kopie(G, G.id == k.g)], {("Onderwijslocatiegebruik", gebruik, k.b)}),
+        "C12": ([_kopie(G, G.id == k.g, id=NIEUW_ID)], {("Onderwijslocatiegebruik", gebruik, k.b)}),
         "C13": (
             [
                 update(Onderwijsbestuur)
@@ -260,7 +264,7 @@ def plants(k: Klein) -> dict[str, tuple[list[Any], set[tuple[str, str, str | Non
         "C20": (
             [
                 _kopie(L, L.code == k.l, code="999X998", huisnummer=99999),
-                _kopie(G, G.id == k.g, onderwijslocatie_code="999X998"),
+                _kopie(G, G.id == k.g, id=NIEUW_ID, onderwijslocatie_code="999X998"),
             ],
             set(),
         ),
