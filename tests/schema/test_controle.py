@@ -110,14 +110,34 @@ async def test_three_besturen_written_out(api: Api) -> None:
             ("C14", "Onderwijsaanbieder", "114A797"),
         ],
     }
+    expected[LARGEST] = [
+        ("C14", "Onderwijsaanbieder", code)
+        for code in ["924A078", "932A132", "949A557", "971A413", "978A753", "980A491"]
+    ] + [
+        ("C20", "Onderwijslocatiegebruik", code)
+        for code in [
+            "900A886/970X648",
+            "900A886/989X734",
+            "903A077/989X306",
+            "904A204/918X744",
+            "924A078/924X121",
+            "938A636/963X752",
+            "952A434/963X752",
+            "956A758/989X306",
+            "961A704/937X020",
+            "971A413/924X121",
+            "975A489/937X020",
+        ]
+    ]
     for bestuur, findings in expected.items():
         data = await api.data(CONTROLE, {"b": bestuur, "first": 100})
         nodes = [e["node"] for e in data["controle"]["edges"]]
         assert [(n["regel"], n["objecttype"], n["objectcode"]) for n in nodes] == findings
         assert {n["onderwijsbestuurCode"] for n in nodes} == {bestuur}
-        assert nodes[-1]["melding"].startswith("Onderwijsaanbieder ")
-        assert nodes[-1]["rioBasis"][:2] == ["J06410", "J06020"]
-        assert nodes[0]["peildatum"] == P
+        c14 = next(n for n in nodes if n["regel"] == "C14")
+        assert c14["melding"].startswith(f"Onderwijsaanbieder {c14['objectcode']} begint vóór")
+        assert c14["rioBasis"][:2] == ["J06410", "J06020"]
+        assert {n["peildatum"] for n in nodes} == {P}
     data = await api.data(CONTROLE, {"b": LARGEST, "first": 100})
     counts = {s["regel"]: s["aantal"] for s in data["controle"]["samenvatting"] if s["aantal"]}
     assert counts == {"C14": 6, "C20": 11}
