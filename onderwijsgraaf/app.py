@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from onderwijsgraaf.auth import Verifier
 from onderwijsgraaf.caching import CachedReads
 from onderwijsgraaf.compiler.operations import Compiler
+from onderwijsgraaf.controlebestand import controlebestand
 from onderwijsgraaf.cors import ReadCors
 from onderwijsgraaf.db.engine import create_engine
 from onderwijsgraaf.db.gebieden import GebiedenCache
@@ -119,6 +120,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def kaart(_: Request) -> HTMLResponse:
         return HTMLResponse(kaart_page(settings))
 
+    verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
+
+    async def controle(request: Request) -> Response:
+        return await controlebestand(request, engine, verifier)
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         with contextlib.suppress(Exception):  # a database that is not there yet: /health says so
@@ -130,7 +136,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await engine.dispose()
         await userdata.dispose()
 
-    verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
     schema = build_schema(settings.cost_budget)
     compiler = (
         Compiler(schema, engine.dialect, settings.cost_budget, gebieden)
@@ -175,6 +180,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             ),
             Route("/health", health, methods=["GET"]),
             Route("/kaart", kaart, methods=["GET"]),
+            Route("/controle/{bestand}", controle, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[

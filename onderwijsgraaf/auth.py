@@ -2,8 +2,9 @@
 
 A token is a JWT signed with an asymmetric key (RS256 or ES256) from the configured JWKS (a
 file or a URL); issuer, audience, expiry and not-before are checked with 30 s of clock skew.
-Roles come from the ``roles`` claim: ``inspectie``, ``duo`` and ``gemeente:<CBS code>``, each
-exactly so (no other case, no whitespace). No token: the anonymous viewer. Any token that is not
+Roles come from the ``roles`` claim: ``inspectie``, ``duo``, ``gemeente:<CBS code>`` and
+``bestuur:<onderwijsbestuurcode>`` (``bestuur:100B490``), each exactly so (no other case, no
+whitespace). No token: the anonymous viewer. Any token that is not
 acceptable, including one the JWT library cannot read at all: ``Unauthenticated`` — never a
 silent fall back to anonymous, never a server error.
 """
@@ -23,7 +24,7 @@ from onderwijsgraaf.errors import Unauthenticated
 ALGORITHMS = ["RS256", "ES256"]
 LEEWAY_SECONDS = 30
 # matched whole (``fullmatch``): "duo\n" or " duo" is no role
-ROLE = re.compile(r"inspectie|duo|gemeente:[0-9]{4}")
+ROLE = re.compile(r"inspectie|duo|gemeente:[0-9]{4}|bestuur:[0-9]{3}B[0-9]{3}")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,11 @@ class Viewer:
         return frozenset(
             r.removeprefix("gemeente:") for r in self.roles if r.startswith("gemeente:")
         )
+
+    @property
+    def besturen(self) -> frozenset[str]:
+        """The onderwijsbesturen the viewer speaks for (roles ``bestuur:<code>``)."""
+        return frozenset(r.removeprefix("bestuur:") for r in self.roles if r.startswith("bestuur:"))
 
 
 ANONYMOUS = Viewer(subject=None, roles=())
@@ -74,7 +80,8 @@ class Verifier:
             isinstance(r, str) and ROLE.fullmatch(r) for r in roles
         ):
             raise Unauthenticated(
-                "token claim 'roles' must list inspectie, duo or gemeente:<CBS code>"
+                "token claim 'roles' must list inspectie, duo, gemeente:<CBS code> or "
+                "bestuur:<onderwijsbestuurcode>"
             )
         return Viewer(subject=str(claims["sub"]), roles=tuple(sorted(set(roles))))
 

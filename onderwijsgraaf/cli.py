@@ -130,7 +130,8 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ROLE",
-        help="inspectie, duo or gemeente:<CBS code>; repeat for several",
+        help="inspectie, duo, gemeente:<CBS code> or bestuur:<onderwijsbestuurcode>; "
+        "repeat for several",
     )
     token.add_argument(
         "--subject", default="ontwikkelaar", help="the token's sub (default %(default)s)"
@@ -442,9 +443,13 @@ def _auth_token(settings: Settings, args: argparse.Namespace) -> int:
     from onderwijsgraaf.auth import ROLE
     from onderwijsgraaf.devkeys import mint
 
-    bad = [role for role in args.role if not ROLE.match(role)]
+    bad = [role for role in args.role if not ROLE.fullmatch(role)]
     if bad:
-        print(f"unknown roles {bad}; use inspectie, duo or gemeente:<CBS code>", file=sys.stderr)
+        print(
+            f"unknown roles {bad}; use inspectie, duo, gemeente:<CBS code> or "
+            "bestuur:<onderwijsbestuurcode>",
+            file=sys.stderr,
+        )
         return 2
     if not (DEV_KEYS / "private.pem").exists():
         print("no development key; run: python -m onderwijsgraaf auth keygen", file=sys.stderr)

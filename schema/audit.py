@@ -26,6 +26,12 @@ def record(context: Context, kind: str, code: str, rows: Iterable[Any]) -> None:
     context.audit.extend((kind, code, row.soort) for row in rows if not row.openbaar)
 
 
+def record_codes(context: Context, found: Iterable[tuple[str, str, str]]) -> None:
+    """Note private data returned about objects other than a context row: (objecttype, code,
+    the private soort it is about), e.g. a missing TOEZICHT contactpunt (controle C21)."""
+    context.audit.extend(found)
+
+
 class AuditLog(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield

@@ -11,7 +11,8 @@ from onderwijsgraaf.auth import Viewer
 class Gebruiker:
     anoniem: bool = strawberry.field(description="Zonder token. / Without a token.")
     rollen: list[str] = strawberry.field(
-        description="Rollen: inspectie, duo, gemeente:<CBS-code>. / Roles from the token."
+        description="Rollen: inspectie, duo, gemeente:<CBS-code>, bestuur:<bestuurscode>. / "
+        "Roles from the token."
     )
 
 

@@ -30,6 +30,7 @@ from schema import toezicht as toezicht_fields
 from schema.audit import AuditLog
 from schema.connection import After, Connection, First
 from schema.context import Context
+from schema.controle import ControleVelden
 from schema.described import build
 from schema.enums import Sortering
 from schema.errors import ErrorCodes
@@ -102,7 +103,7 @@ def order(value: Sortering | None) -> str | None:
         "extensions.cost."
     )
 )
-class Query:
+class Query(ControleVelden):
     @strawberry.field(
         description="Een onderwijsbestuur op code; onbekend: null. / A governing body by code."
     )

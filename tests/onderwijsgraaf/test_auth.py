@@ -73,6 +73,16 @@ def test_a_valid_token_gives_its_roles(keys: Path) -> None:
     assert viewer.duo
     assert not viewer.inspectie
     assert viewer.gemeenten == {"0363", "0344"}
+    assert viewer.besturen == frozenset()
+
+
+def test_a_bestuur_role_names_its_bestuur(keys: Path) -> None:
+    viewer = verifier(keys).viewer(
+        "Bearer " + token(keys, roles=["bestuur:100B490", "bestuur:107B489"])
+    )
+    assert viewer.besturen == {"100B490", "107B489"}
+    assert not viewer.inspectie
+    assert viewer.gemeenten == frozenset()
 
 
 def test_clock_skew_of_a_few_seconds_is_tolerated(keys: Path) -> None:
@@ -153,6 +163,13 @@ BAD_TOKENS: dict[str, tuple[Callable[[Path, Path], str], str]] = {
             "gemeente:0363\n",
             "gemeente: 0363",
             "gemeente:036３",  # a digit that is not ASCII
+            "bestuur:100b490",
+            "bestuur:100B49",
+            "bestuur:100A490",
+            "bestuur: 100B490",
+            "bestuur:100B490\n",
+            "Bestuur:100B490",
+            "bestuur:",
             "",
         ]
     },
@@ -212,7 +229,7 @@ async def test_a_token_the_library_cannot_read_is_401(guarded: Api, authorizatio
 
 
 async def test_a_role_with_whitespace_is_401(guarded: Api, keys: Path) -> None:
-    for role in ["duo\n", " gemeente:0363", "inspectie "]:
+    for role in ["duo\n", " gemeente:0363", "inspectie ", "bestuur:100B490 "]:
         headers = {"Authorization": "Bearer " + token(keys, roles=[role])}
         response = await guarded.client.post(
             "/graphql", json={"query": "{ ik { rollen } }"}, headers=headers

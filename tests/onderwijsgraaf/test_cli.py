@@ -89,3 +89,19 @@ def test_a_token_for_an_unknown_role_is_refused() -> None:
     result = run("auth", "token", "--role", "admin")
     assert result.returncode == 2
     assert "unknown roles ['admin']" in result.stderr
+    assert "bestuur:<onderwijsbestuurcode>" in result.stderr
+    for role in ["bestuur:100b490", "bestuur:100B490x", "duo\n"]:
+        assert run("auth", "token", "--role", role).returncode == 2, role
+
+
+def test_a_bestuur_role_is_accepted() -> None:
+    # accepted: a token, or (without a development key) the advice to make one
+    result = run("auth", "token", "--role", "bestuur:100B490")
+    assert "unknown roles" not in result.stderr
+    assert result.returncode == 0 or "auth keygen" in result.stderr
+
+
+def test_the_token_help_names_the_bestuur_role() -> None:
+    result = run("auth", "token", "--help")
+    assert result.returncode == 0
+    assert "bestuur:<onderwijsbestuurcode>" in result.stdout

@@ -92,6 +92,19 @@ def test_the_key_holds_the_roles_not_the_person() -> None:
     assert key != ResponseCache.key(["q"], inspectie, TODAY + dt.timedelta(days=1))
 
 
+def test_each_bestuur_has_keys_of_its_own() -> None:
+    a = ResponseCache.key(["q"], Viewer(subject="x", roles=("bestuur:100B490",)), TODAY)
+    assert a == ResponseCache.key(["q"], Viewer(subject="y", roles=("bestuur:100B490",)), TODAY)
+    for roles in [
+        ("bestuur:107B489",),
+        ("bestuur:100B490", "bestuur:107B489"),
+        ("bestuur:100B490", "duo"),
+        ("inspectie",),
+        (),
+    ]:
+        assert a != ResponseCache.key(["q"], Viewer(subject="x", roles=roles), TODAY), roles
+
+
 async def test_an_anonymous_answer_is_sent_again_whole_at_the_door(sqlite_api: Api) -> None:
     for method in ("GET", "POST"):
         params = {"query": QUERY} if method == "GET" else None

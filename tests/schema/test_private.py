@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from onderwijsgraaf.db.models import (
     Communicatiecontext,
+    Onderwijsaanbieder,
     Onderwijslocatiegebruik,
     geldig_op,
 )
@@ -69,8 +70,16 @@ async def visible_in_db(
                 )
             )
         ).all()
+        bestuur_van = dict(
+            (
+                await conn.execute(
+                    select(Onderwijsaanbieder.code, Onderwijsaanbieder.onderwijsbestuur_code)
+                )
+            ).all()
+        )
     await engine.dispose()
     mijn = {r.removeprefix("gemeente:") for r in roles if r.startswith("gemeente:")}
+    besturen = {r.removeprefix("bestuur:") for r in roles if r.startswith("bestuur:")}
     result: dict[str, list[str]] = {}
     for row in rows:
         if (
@@ -78,6 +87,7 @@ async def visible_in_db(
             or (row.soort == "TOEZICHT" and "inspectie" in roles)
             or (row.soort == "BEKOSTIGING" and "duo" in roles)
             or (row.soort == "LEERPLICHT" and row.gemeente_code in mijn)
+            or bestuur_van[row.onderwijsaanbieder_code] in besturen
         ):
             result.setdefault(row.onderwijsaanbieder_code, []).append(row.soort)
     return {code: sorted(soorten) for code, soorten in result.items()}
@@ -90,6 +100,9 @@ VIEWERS = {
     "gemeente Amsterdam": ("gemeente:0363",),
     "twee gemeenten": ("gemeente:0363", "gemeente:0344"),
     "alles": ("inspectie", "duo", "gemeente:0344"),
+    # a bestuur with 40 aanbieders in Amsterdam: every private soort of its own aanbieders
+    "bestuur": ("bestuur:948B124",),
+    "bestuur en gemeente": ("bestuur:948B124", "gemeente:0344"),
 }
 
 
@@ -130,6 +143,8 @@ async def test_each_viewer_sees_exactly_the_contexts_meant_for_it(
             "gemeente Amsterdam": {"LEERPLICHT"},
             "twee gemeenten": {"LEERPLICHT"},
             "alles": {"TOEZICHT", "BEKOSTIGING", "LEERPLICHT"},
+            "bestuur": {"TOEZICHT", "BEKOSTIGING", "LEERPLICHT"},
+            "bestuur en gemeente": {"TOEZICHT", "BEKOSTIGING", "LEERPLICHT"},
         }[viewer]
     )
     assert await api.data("{ ik { anoniem rollen } }") == {
@@ -226,6 +241,9 @@ async def target(seeded: Target) -> dict[str, str]:
     }
 
 
+# a bestuur other than the target's (the target's aanbieder belongs to 974B888)
+ANDER_BESTUUR = "948B124"
+
 ATTACKS = {
     "aliases": "query($c: String!) { a: onderwijsaanbieder(code: $c) { x: communicatiecontexten { edges { node { e: email } } } "
     "y: communicatiecontexten(first: 100) { edges { node { email website contactnaam soort } } } } }",
@@ -259,14 +277,15 @@ async def test_attacks_find_no_private_value(
     variables = await target(seeded)
     query = ATTACKS[attack]
     used = {name: value for name, value in variables.items() if f"${name}" in query}
-    for roles in [(), ("gemeente:0344",)]:
+    for roles in [(), ("gemeente:0344",), (f"bestuur:{ANDER_BESTUUR}",)]:
         api = as_roles(private_api, dev_keys, *roles)
         body = json.dumps(await api.post(query, used))
         assert leaked(body, set()) == [], (attack, roles)
     # the same shape with the right role does reach the values: the attack would have seen them
-    api = as_roles(private_api, dev_keys, "inspectie")
-    if attack not in {"introspection", "error path", "other peildatum"}:
-        assert "toezicht@" in json.dumps(await api.post(query, used))
+    for roles in [("inspectie",), (f"bestuur:{variables['b']}",)]:
+        api = as_roles(private_api, dev_keys, *roles)
+        if attack not in {"introspection", "error path", "other peildatum"}:
+            assert "toezicht@" in json.dumps(await api.post(query, used)), roles
 
 
 @pytest.mark.parametrize("attack", list(ATTACKS))
@@ -278,7 +297,13 @@ async def test_a_kept_answer_reaches_only_viewers_with_the_same_roles(
     used = {name: value for name, value in variables.items() if f"${name}" in query}
     first = await as_roles(private_api, dev_keys, "inspectie").post(query, used)
     assert private_api.cache is not None
-    for roles in [(), ("gemeente:0344",), ("duo",), ("gemeente:0363", "duo")]:
+    for roles in [
+        (),
+        ("gemeente:0344",),
+        ("duo",),
+        ("gemeente:0363", "duo"),
+        (f"bestuur:{ANDER_BESTUUR}",),
+    ]:
         body = json.dumps(await as_roles(private_api, dev_keys, *roles).post(query, used))
         assert "toezicht@" not in body, (attack, roles)
         assert ("bekostiging@" in body) <= ("duo" in roles)
@@ -356,3 +381,30 @@ async def test_private_responses_are_audited_and_public_ones_not(
         {"soort": "onderwijsaanbieder", "code": variables["c"], "contexten": ["TOEZICHT"]}
     ]
     assert ".invalid" not in caplog.text
+
+
+async def test_a_bestuur_answer_is_never_served_to_another_bestuur(
+    private_api: Api, dev_keys: Path, seeded: Target
+) -> None:
+    """The response cache keeps private answers per set of roles: bestuur:<A>'s answer is
+    served again to another caller with bestuur:<A>, never to bestuur:<B> or anyone else."""
+    variables = await target(seeded)
+    assert variables["b"] != ANDER_BESTUUR
+    query = f"query($c: String!) {{ onderwijsaanbieder(code: $c) {{ {CONTEXTS} }} }}"
+    own = (f"bestuur:{variables['b']}",)
+    first = await as_roles(private_api, dev_keys, *own).post(query, {"c": variables["c"]})
+    assert "toezicht@" in json.dumps(first)
+    assert private_api.cache is not None
+    assert len(private_api.cache) > 0
+    for roles in [(), (f"bestuur:{ANDER_BESTUUR}",), ("gemeente:0344",), ("duo",)]:
+        body = json.dumps(
+            await as_roles(private_api, dev_keys, *roles).post(query, {"c": variables["c"]})
+        )
+        assert "toezicht@" not in body, roles
+        assert "leerplicht@" not in body, roles
+    private_api.statements.clear()
+    again = await as_roles(private_api, dev_keys, *own, subject="collega").post(
+        query, {"c": variables["c"]}
+    )
+    assert again == first
+    assert private_api.statements == []
