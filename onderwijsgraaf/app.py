@@ -36,6 +36,7 @@ from onderwijsgraaf.endpoint import (
 from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, Unauthenticated, database_unavailable
 from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
+from onderwijsgraaf.rapport import rapport_http
 from onderwijsgraaf.ratelimit import RateLimited, parse_rate
 from onderwijsgraaf.refusal import send_error
 from onderwijsgraaf.request_size import RequestSize
@@ -125,6 +126,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def controle(request: Request) -> Response:
         return await controlebestand(request, engine, verifier)
 
+    async def toezichtrapport(request: Request) -> Response:
+        return await rapport_http(request, engine, userdata, verifier)
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         with contextlib.suppress(Exception):  # a database that is not there yet: /health says so
@@ -181,6 +185,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/health", health, methods=["GET"]),
             Route("/kaart", kaart, methods=["GET"]),
             Route("/controle/{bestand}", controle, methods=["GET"]),
+            Route("/rapporten/toezicht/{bestand}", toezichtrapport, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[

@@ -1,10 +1,24 @@
-"""The toezichtrapport page ``/rapporten/toezicht/<onderwijsbestuurcode>?peildatum=JJJJ-MM-DD``.
+"""The toezichtrapport over HTTP: the page ``/rapporten/toezicht/<onderwijsbestuurcode>`` and
+the file ``/rapporten/toezicht/<onderwijsbestuurcode>.csv`` (both ``?peildatum=JJJJ-MM-DD``,
+default today).
 
 The page itself holds no data: a browser cannot add a bearer token to a navigation, so the page
 asks for the token (kept in ``sessionStorage``, for this browser tab only), fetches the report
 from ``/graphql`` with it (``toezichtrapport``, role ``inspectie``) and draws each object's pupil
 trend with Chart.js, served by the app itself (works offline). Print CSS lays it out on A4.
-The same report as CSV is ``/rapporten/toezicht/<onderwijsbestuurcode>.csv``.
+
+The CSV is the report of ``toezichtrapport`` (``resolvers.toezichtrapport``), one row per object
+van toezicht, for a bearer token with role ``inspectie`` only: without a token or with one that
+is not accepted 401 (``WWW-Authenticate: Bearer``), with another role 403; its private
+contactpunten go to the audit log. UTF-8 with a byte order mark (so spreadsheets read the
+accents), comma-separated, RFC 4180 quoting, ``\r\n``. Columns (``KOLOMMEN``, then two per
+teldatum of the report, newest first): ``object``, ``voorgesteld``, ``vervallen``,
+``onderwijsbestuurcode``, ``onderwijsbestuur``, ``onderwijsaanbiedercode``,
+``onderwijsaanbieder``, ``brin`` (BRIN4 and BRIN6 codes, space-separated), ``locaties``
+(``code: adres``, separated by `` | ``), ``aanbod`` (``naam (code)``, by `` | ``),
+``toezicht_email``, ``toezicht_telefoon``; then ``leerlingen_<teldatum>`` (a ``*`` after a count
+its source masked or rounded) and ``verschil_<teldatum>`` (against one year earlier). The file
+is named ``toezichtrapport-<code>-<peildatum>.csv``.
 
 Errors: 404 for a code that is not an onderwijsbestuurcode (NNNBNNN), 400 for a peildatum that
 is not a date; both plain text naming the part of the URL.
@@ -12,12 +26,41 @@ is not a date; both plain text naming the part of the URL.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import re
 from urllib.parse import quote
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+
+from onderwijsgraaf.auth import Verifier
+from onderwijsgraaf.db.reads import Reads
+from onderwijsgraaf.db.userdata import UserData
+from onderwijsgraaf.errors import Forbidden, Unauthenticated
+from onderwijsgraaf.peildatum import vandaag
+from resolvers.toezichtrapport import Rapport, rapport
+from schema.audit import write_audit
+
 BESTUURSCODE = re.compile(r"^[0-9]{3}B[0-9]{3}$")
+KOLOMMEN = (
+    "object",
+    "voorgesteld",
+    "vervallen",
+    "onderwijsbestuurcode",
+    "onderwijsbestuur",
+    "onderwijsaanbiedercode",
+    "onderwijsaanbieder",
+    "brin",
+    "locaties",
+    "aanbod",
+    "toezicht_email",
+    "toezicht_telefoon",
+)
+NO_STORE = {"Cache-Control": "no-store", "Vary": "Authorization"}
 
 PAGE = """<!doctype html>
 <html lang="nl">
@@ -91,3 +134,86 @@ def rapport_page(code: str, datum: dt.date | None) -> str:
     config = {"bestuur": code, "peildatum": datum.isoformat() if datum else None, "csv": csv}
     # JSON inside <script>: "<" written as \\u003c, so no value can close the element
     return PAGE.format(code=code, settings=json.dumps(config).replace("<", "\\u003c"))
+
+
+def csv_text(found: Rapport) -> str:
+    """The report as CSV text (see the module for the columns)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            *KOLOMMEN,
+            *(f"{naam}_{datum}" for datum in found.teldata for naam in ("leerlingen", "verschil")),
+        ]
+    )
+    for o in found.objecten:
+        per_datum = {t.teldatum: t for t in o.leerlingaantallen}
+        tellingen: list[str] = []
+        for datum in found.teldata:
+            t = per_datum.get(datum)
+            tellingen += (
+                [f"{t.aantal}{'*' if t.gemaskeerd else ''}", _getal(t.verschil)]
+                if t is not None
+                else ["", ""]
+            )
+        writer.writerow(
+            [
+                o.code,
+                _ja(found.voorgesteld),
+                _ja(o.vervallen),
+                found.onderwijsbestuur.code,
+                found.onderwijsbestuur.naam,
+                o.onderwijsaanbieder.code,
+                o.onderwijsaanbieder.naam,
+                " ".join(e.code for e in o.erkenningen),
+                " | ".join(f"{loc.code}: {loc.adres}" for loc in o.locaties),
+                " | ".join(f"{a.naam} ({a.code})" for a in o.aanbod),
+                o.toezicht.email or "" if o.toezicht else "",
+                o.toezicht.telefoon or "" if o.toezicht else "",
+                *tellingen,
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _ja(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def _getal(value: int | None) -> str:
+    return "" if value is None else f"{value:+d}"
+
+
+async def rapport_http(
+    request: Request, engine: AsyncEngine, userdata: UserData, verifier: Verifier
+) -> Response:
+    """The page (``<code>``) or the CSV (``<code>.csv``) of ``/rapporten/toezicht/…``."""
+    name = request.path_params["bestand"]
+    try:
+        code = bestuurscode(name.removesuffix(".csv"))
+        datum = peildatum(request.query_params.get("peildatum"))
+    except BadReportRequest as error:
+        return PlainTextResponse(str(error), status_code=error.status)
+    if not name.endswith(".csv"):
+        return HTMLResponse(rapport_page(code, datum))
+    try:
+        viewer = verifier.viewer(request.headers.get("authorization"))
+        if viewer.anonymous:
+            raise Unauthenticated("the toezichtrapport needs a bearer token with role inspectie")
+        async with Reads(engine) as reads:
+            found = await rapport(reads, userdata, viewer, code, datum or vandaag())
+    except Unauthenticated as error:
+        return PlainTextResponse(
+            error.message,
+            status_code=401,
+            headers={"WWW-Authenticate": 'Bearer realm="onderwijsgraaf"', **NO_STORE},
+        )
+    except Forbidden as error:
+        return PlainTextResponse(error.message, status_code=403, headers=NO_STORE)
+    write_audit(viewer, found.audit)
+    filename = f"toezichtrapport-{code}-{found.peildatum}.csv"
+    return Response(
+        "\ufeff" + csv_text(found),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', **NO_STORE},
+    )
