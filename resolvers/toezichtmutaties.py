@@ -4,10 +4,10 @@ splitsen, beëindigen and the notitie.
 Every change:
 
 - is the Inspectie's only (role ``inspectie``; others get FORBIDDEN before anything is read);
-- is checked whole before anything is written: the codes' forms, the register on the date it
-  takes effect (``loaders.toezicht``: the aanbieder is the bestuur's, uses the locatie and
-  offers the aanbod then), no combination in two objects at once, no date before the begindatum
-  of the object's current version and no change to an ended object. A refusal is
+- is checked whole before anything is written (``resolvers.toezichtcontrole``): the codes'
+  forms, the register on the date it takes effect (the aanbieder is the bestuur's, uses the
+  locatie and offers the aanbod then), no combination in two objects at once, no date before the
+  begindatum of the object's current version and no change to an ended object. A refusal is
   BAD_USER_INPUT whose message starts with the input field at fault
   (``input.combinaties[2].onderwijslocatieCode: ...``);
 - takes effect from a date and keeps the history: the current version ends on that date
@@ -32,31 +32,20 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loaders.toezicht import AANBIEDER, AANBOD, LOCATIE, register_op
-from onderwijsgraaf.auth import Viewer
 from onderwijsgraaf.db import toezicht as store
-from onderwijsgraaf.db.reads import Reads
-from onderwijsgraaf.db.toezicht import CODE, Combinatie, Mutatie, ObjectVanToezicht
-from onderwijsgraaf.db.userdata import UserData
-from onderwijsgraaf.errors import BadUserInput
+from onderwijsgraaf.db.toezicht import Combinatie, Mutatie
 from resolvers.lookups import FORMATS
 from resolvers.toezicht import mag_wijzigen
+from resolvers.toezichtcontrole import (
+    Aanroep,
+    combinaties_checked,
+    fout,
+    huidig,
+    in_register,
+    object_code,
+    vrij,
+)
 from resolvers.voorstel import voorstel
-
-VELDEN = {
-    AANBIEDER: "Onderwijsaanbieder",
-    LOCATIE: "Onderwijslocatie",
-    AANBOD: "AangebodenOpleiding",
-}
-
-
-@dataclass(frozen=True)
-class Aanroep:
-    """Who changes what: the caller, the register's reads and the user data."""
-
-    viewer: Viewer
-    reads: Reads
-    userdata: UserData
 
 
 @dataclass(frozen=True)
@@ -66,10 +55,6 @@ class Uitkomst:
 
 
 Werk = Callable[[AsyncConnection], Awaitable[list[str]]]
-
-
-def fout(field: str, message: str) -> BadUserInput:
-    return BadUserInput(f"{field}: {message}")
 
 
 async def _uitvoeren(
@@ -101,92 +86,6 @@ async def _uitvoeren(
             gedaan = Mutatie(naam, sha, tuple(codes))
             await store.onthoud_mutatie(conn, subject, client_mutation_id, gedaan)
     return Uitkomst(codes, True)
-
-
-def _object_code(code: str, field: str) -> str:
-    if not CODE.match(code):
-        raise fout(
-            field,
-            f"{code!r} is not a valid code of an object van toezicht: 1 to 80 capitals, digits "
-            "and hyphens, e.g. VO-100A490-100X123-HAVO",
-        )
-    return code
-
-
-def _combinaties(combinaties: Sequence[Combinatie], field: str) -> list[Combinatie]:
-    """The combinations of the input, their codes' forms checked; none twice, at least one."""
-    if not combinaties:
-        raise fout(field, "give at least one combination")
-    seen: dict[Combinatie, int] = {}
-    for i, c in enumerate(combinaties):
-        for name, value in (
-            (AANBIEDER, c.onderwijsaanbieder_code),
-            (LOCATIE, c.onderwijslocatie_code),
-            (AANBOD, c.aangeboden_opleiding_code),
-        ):
-            pattern, example = FORMATS[VELDEN[name]]
-            if not pattern.match(value):
-                raise fout(
-                    f"{field}[{i}].{name}", f"{value!r} is not a valid code; expected {example}"
-                )
-        if c in seen:
-            raise fout(f"{field}[{i}]", f"the same combination as {field}[{seen[c]}]")
-        seen[c] = i
-    return list(combinaties)
-
-
-async def _huidig(
-    conn: AsyncConnection, code: str, field: str, datum: dt.date, datum_field: str
-) -> ObjectVanToezicht:
-    """The object ``code`` that a change from ``datum`` may apply to."""
-    found = await store.objecten(conn, codes=[_object_code(code, field)])
-    if not found:
-        raise fout(field, f"there is no object van toezicht {code}")
-    obj = found[0]
-    huidige = obj.huidige
-    if huidige.einddatum is not None:
-        raise fout(field, f"object van toezicht {code} ended on {huidige.einddatum.isoformat()}")
-    if datum < huidige.begindatum:
-        raise fout(
-            datum_field,
-            f"{datum.isoformat()} is before {huidige.begindatum.isoformat()}, the begindatum of "
-            f"the current version of {code}",
-        )
-    return obj
-
-
-async def _in_register(
-    aanroep: Aanroep,
-    combinaties: Sequence[tuple[Combinatie, str]],
-    bestuur: str,
-    op: dt.date,
-) -> None:
-    """Each combination (with the input field it came from) exists on ``op``, of ``bestuur``."""
-    register = await register_op(aanroep.reads, [c for c, _ in combinaties], op)
-    for c, field in combinaties:
-        wrong = register.fout(c, bestuur)
-        if wrong is not None:
-            name, message = wrong
-            raise fout(f"{field}.{name}" if field.endswith("]") else field, message)
-
-
-async def _vrij(
-    conn: AsyncConnection,
-    combinaties: Sequence[tuple[Combinatie, str]],
-    op: dt.date,
-    behalve: set[str],
-) -> None:
-    """No combination is in an object (other than those ``behalve``) from ``op`` on."""
-    held = await store.in_gebruik(conn, [c for c, _ in combinaties], op)
-    for c, field in combinaties:
-        other = held.get(c)
-        if other is not None and other not in behalve:
-            raise fout(
-                field,
-                f"combination {c.onderwijsaanbieder_code} × {c.onderwijslocatie_code} × "
-                f"{c.aangeboden_opleiding_code} is in object van toezicht {other} on or after "
-                f"{op.isoformat()}; a combination is in one object at a time",
-            )
 
 
 async def vaststellen(
@@ -237,7 +136,7 @@ async def vaststellen(
                 conn, [c for o in gekozen for c in o.combinaties], begindatum
             )
             gekozen = [o for o in gekozen if not any(c in held for c in o.combinaties)]
-        await _vrij(
+        await vrij(
             conn,
             [(c, fields[o.code]) for o in gekozen for c in o.combinaties],
             begindatum,
@@ -261,11 +160,11 @@ async def wijzigen(
     """Replace the combinations of object ``code`` from ``begindatum`` on."""
 
     async def werk(conn: AsyncConnection) -> list[str]:
-        obj = await _huidig(conn, code, "input.code", begindatum, "input.begindatum")
-        nieuw = _combinaties(combinaties, "input.combinaties")
+        obj = await huidig(conn, code, "input.code", begindatum, "input.begindatum")
+        nieuw = combinaties_checked(combinaties, "input.combinaties")
         velden = [(c, f"input.combinaties[{i}]") for i, c in enumerate(nieuw)]
-        await _in_register(aanroep, velden, obj.onderwijsbestuur_code, begindatum)
-        await _vrij(conn, velden, begindatum, {code})
+        await in_register(aanroep, velden, obj.onderwijsbestuur_code, begindatum)
+        await vrij(conn, velden, begindatum, {code})
         await store.nieuwe_versie(conn, code, begindatum, sorted(nieuw))
         return [code]
 
@@ -287,7 +186,7 @@ async def samenvoegen(
         if len(set(codes)) < 2:
             raise fout("input.codes", "name at least two different objects to merge")
         objecten = [
-            await _huidig(conn, c, f"input.codes[{i}]", begindatum, "input.begindatum")
+            await huidig(conn, c, f"input.codes[{i}]", begindatum, "input.begindatum")
             for i, c in enumerate(codes)
         ]
         bestuur = objecten[0].onderwijsbestuur_code
@@ -298,7 +197,7 @@ async def samenvoegen(
                     f"{obj.code} is of onderwijsbestuur {obj.onderwijsbestuur_code}, not of "
                     f"{bestuur}; only objects of one bestuur are merged",
                 )
-        _object_code(code, "input.code")
+        object_code(code, "input.code")
         if code not in codes and await store.bestaande_codes(conn, [code]):
             raise fout("input.code", f"object van toezicht {code} exists already")
         velden = {
@@ -306,7 +205,7 @@ async def samenvoegen(
             for i, obj in enumerate(objecten)
             for c in obj.huidige.combinaties
         }
-        await _in_register(aanroep, list(velden.items()), bestuur, begindatum)
+        await in_register(aanroep, list(velden.items()), bestuur, begindatum)
         for obj in objecten:
             if obj.code != code:
                 await store.beeindig(conn, obj.code, begindatum)
@@ -337,7 +236,7 @@ async def splitsen(
     (at most one) the object itself, going on with a new version; otherwise it ends."""
 
     async def werk(conn: AsyncConnection) -> list[str]:
-        obj = await _huidig(conn, code, "input.code", begindatum, "input.begindatum")
+        obj = await huidig(conn, code, "input.code", begindatum, "input.begindatum")
         if len(delen) < 2:
             raise fout("input.delen", "give at least two parts")
         velden: list[tuple[Combinatie, str]] = []
@@ -345,11 +244,11 @@ async def splitsen(
         namen: set[str] = set()
         for j, deel in enumerate(delen):
             field = f"input.delen[{j}]"
-            _object_code(deel.code, f"{field}.code")
+            object_code(deel.code, f"{field}.code")
             if deel.code in namen:
                 raise fout(f"{field}.code", f"{deel.code} names two parts")
             namen.add(deel.code)
-            for i, c in enumerate(_combinaties(deel.combinaties, f"{field}.combinaties")):
+            for i, c in enumerate(combinaties_checked(deel.combinaties, f"{field}.combinaties")):
                 where = f"{field}.combinaties[{i}]"
                 if c in gezien:
                     raise fout(where, f"the same combination as {gezien[c]}; parts do not overlap")
@@ -362,8 +261,8 @@ async def splitsen(
             raise fout(
                 f"input.delen[{j}].code", f"object van toezicht {delen[j].code} exists already"
             )
-        await _in_register(aanroep, velden, obj.onderwijsbestuur_code, begindatum)
-        await _vrij(conn, velden, begindatum, {code})
+        await in_register(aanroep, velden, obj.onderwijsbestuur_code, begindatum)
+        await vrij(conn, velden, begindatum, {code})
         if code not in namen:
             await store.beeindig(conn, code, begindatum)
         for deel in delen:
@@ -388,7 +287,7 @@ async def beeindigen(
     """End object ``code`` on ``einddatum`` (exclusive: its last day is the day before)."""
 
     async def werk(conn: AsyncConnection) -> list[str]:
-        await _huidig(conn, code, "input.code", einddatum, "input.einddatum")
+        await huidig(conn, code, "input.code", einddatum, "input.einddatum")
         await store.beeindig(conn, code, einddatum)
         return [code]
 
@@ -405,7 +304,7 @@ async def notitie(
     """Set (or, with None, clear) the Inspectie's note on object ``code``."""
 
     async def werk(conn: AsyncConnection) -> list[str]:
-        _object_code(code, "input.code")
+        object_code(code, "input.code")
         if not await store.bestaande_codes(conn, [code]):
             raise fout("input.code", f"there is no object van toezicht {code}")
         await store.zet_notitie(conn, code, tekst)

@@ -15,7 +15,8 @@ from onderwijsgraaf.db.toezicht import Combinatie
 from onderwijsgraaf.peildatum import vandaag
 from resolvers import toezichtmutaties as mutaties
 from resolvers.toezicht import mag_wijzigen, objecten_op_codes
-from resolvers.toezichtmutaties import Aanroep, Deel, Uitkomst
+from resolvers.toezichtcontrole import Aanroep
+from resolvers.toezichtmutaties import Deel, Uitkomst
 from schema.audit import write_change
 from schema.context import Context
 from schema.toezicht import als_type
