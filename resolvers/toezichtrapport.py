@@ -142,11 +142,10 @@ async def rapport(
     combinaties = [c for o in objecten for c in o.combinaties]
     aanbieders = sorted({c.onderwijsaanbieder_code for c in combinaties})
     locaties = sorted({c.onderwijslocatie_code for c in combinaties})
-    aanbod = sorted({c.aangeboden_opleiding_code for c in combinaties})
     bestuursnaam = await _bestuursnaam(reads, bestuur, peildatum)
     aanbiedernamen = await _aanbiedernamen(reads, aanbieders, peildatum)
     adressen = await _adressen(reads, locaties, peildatum)
-    aanbodnamen = await _aanbodnamen(reads, aanbod, peildatum)
+    aanbodnamen = await _aanbodnamen(reads, aanbieders)
     erkenningen = await _erkenningen(reads, aanbieders, peildatum)
     contacten, audit = await _toezichtcontacten(reads, bestuur, aanbieders, peildatum)
     register = await register_op(reads, combinaties, peildatum)
@@ -312,12 +311,14 @@ def adres(r: Any) -> str:
     return ", ".join(p for p in (straat, plaats) if p)
 
 
-async def _aanbodnamen(reads: Reads, codes: list[str], peildatum: dt.date) -> dict[str, str]:
+async def _aanbodnamen(reads: Reads, aanbieders: list[str]) -> dict[str, str]:
+    """{aangeboden opleiding: its name} of every aanbod of the aanbieders (read by aanbieder:
+    a few codes rather than every aanbod's UUID)."""
     ao, oe = AangebodenOpleiding, Opleidingseenheid
     rows = await reads.rows(
         select(ao.code, ao.eigen_naam, oe.naam_lang)
         .outerjoin(oe, oe.code == ao.opleidingseenheid_code)
-        .where(ao.code.in_(codes))
+        .where(ao.onderwijsaanbieder_code.in_(aanbieders))
     )
     return {r.code: r.naam_lang or r.eigen_naam or "" for r in rows}
 
