@@ -199,6 +199,14 @@ async def test_the_diagram_and_findings_of_a_bestuur(
     assert any(r == "C21" for r, _, _ in private)
     assert set(public) < set(private)
 
+    # a token that is not accepted: dropped, the public findings stay, and the page says so
+    await page.fill("#token", "geen-token")
+    await page.click("#aanmelden button[type=submit]")
+    await page.wait_for_selector("#diagram[data-token=nee][data-status=klaar]", timeout=60000)
+    assert await shown(page) == public
+    assert "geeft geen toegang" in await page.inner_text("#melding")
+    assert await page.evaluate("sessionStorage.length") == 0
+
 
 async def test_bad_url_parts_are_named(server: str) -> None:
     async with httpx.AsyncClient(base_url=server) as client:
