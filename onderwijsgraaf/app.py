@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -20,6 +20,7 @@ from onderwijsgraaf.auth import Verifier
 from onderwijsgraaf.caching import CachedReads
 from onderwijsgraaf.compiler.operations import Compiler
 from onderwijsgraaf.controlebestand import controlebestand
+from onderwijsgraaf.controlescherm import controlescherm_page
 from onderwijsgraaf.cors import ReadCors
 from onderwijsgraaf.db.engine import create_engine
 from onderwijsgraaf.db.gebieden import GebiedenCache
@@ -36,7 +37,7 @@ from onderwijsgraaf.endpoint import (
 from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, Unauthenticated, database_unavailable
 from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
-from onderwijsgraaf.rapport import rapport_http
+from onderwijsgraaf.rapport import BadReportRequest, bestuurscode, peildatum, rapport_http
 from onderwijsgraaf.ratelimit import RateLimited, parse_rate
 from onderwijsgraaf.refusal import send_error
 from onderwijsgraaf.request_size import RequestSize
@@ -121,6 +122,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def kaart(_: Request) -> HTMLResponse:
         return HTMLResponse(kaart_page(settings))
 
+    async def besturen(request: Request) -> Response:
+        try:
+            code = bestuurscode(request.path_params["code"])
+            datum = peildatum(request.query_params.get("peildatum"))
+        except BadReportRequest as error:
+            return PlainTextResponse(str(error), status_code=error.status)
+        return HTMLResponse(controlescherm_page(code, datum))
+
     verifier = Verifier(settings.auth_jwks, settings.auth_issuer, settings.auth_audience)
 
     async def controle(request: Request) -> Response:
@@ -186,6 +195,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/kaart", kaart, methods=["GET"]),
             Route("/controle/{bestand}", controle, methods=["GET"]),
             Route("/rapporten/toezicht/{bestand}", toezichtrapport, methods=["GET"]),
+            Route("/besturen/{code}", besturen, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[
