@@ -129,7 +129,10 @@ async def test_cors_is_open_for_reads(sqlite_api: Api) -> None:
     assert "if-none-match" in allowed
     read = await sqlite_api.client.get("/graphql", params=PARAMS, headers=origin)
     assert read.headers["access-control-allow-origin"] == "*"
-    assert read.headers["access-control-expose-headers"] == "ETag"
+    assert (
+        read.headers["access-control-expose-headers"]
+        == "ETag, RateLimit, RateLimit-Policy, Retry-After"
+    )
     # the same headers without an Origin, so shared caches need not vary by it
     plain = await sqlite_api.client.get("/graphql", params=PARAMS)
     assert plain.headers["access-control-allow-origin"] == "*"
