@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import sys
@@ -11,6 +10,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from onderwijsgraaf.db import runner
 from onderwijsgraaf.settings import Settings
 
 if TYPE_CHECKING:
@@ -225,7 +225,7 @@ def _on_database(settings: Settings, work: Callable[[AsyncEngine], Awaitable[T]]
         finally:
             await engine.dispose()
 
-    return asyncio.run(run())
+    return runner.run(run())
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -326,7 +326,7 @@ def _documents_add(settings: Settings, args: argparse.Namespace) -> int:
             await store.dispose()
 
     try:
-        hashes = asyncio.run(register())
+        hashes = runner.run(register())
     except DocumentError as error:
         cause = str(error.__cause__ or "").strip().splitlines()
         detail = f" ({cause[0]})" if cause else ""
@@ -374,7 +374,7 @@ def _on_userdata(settings: Settings, work: Callable[[UserData], Awaitable[T]]) -
         finally:
             await userdata.dispose()
 
-    return asyncio.run(run())
+    return runner.run(run())
 
 
 def _seed(settings: Settings, args: argparse.Namespace) -> int:
@@ -391,7 +391,7 @@ def _seed(settings: Settings, args: argparse.Namespace) -> int:
         if args.if_empty and _has_data(settings):
             progress("the database already holds data; nothing to do")
             return 0
-        asyncio.run(
+        runner.run(
             seed_database(
                 settings.database_url,
                 settings.database_schema,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -70,10 +71,11 @@ async def test_health_reports_the_schema_revision(client: httpx.AsyncClient) -> 
     assert response.json() == {"status": "ok", "revision": LATEST}
 
 
-async def test_health_fails_without_a_database(tmp_path: object) -> None:
+async def test_health_fails_without_a_database(tmp_path: Path) -> None:
+    absent = tmp_path / "no such folder" / "x.sqlite"
     app = create_app(
         Settings(
-            database_url="sqlite+aiosqlite:////nonexistent/dir/x.sqlite",
+            database_url=f"sqlite+aiosqlite:///{absent}",
             database_schema="x",
             seed_data_dir=DATA_DIR,
         )
@@ -83,6 +85,7 @@ async def test_health_fails_without_a_database(tmp_path: object) -> None:
         response = await client.get("/health")
     assert response.status_code == 503
     assert response.json()["status"] == "database unavailable"
+    assert not absent.parent.exists()
 
 
 async def test_meta_shows_the_version_of_the_data(
