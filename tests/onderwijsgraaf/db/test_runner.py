@@ -39,8 +39,9 @@ def test_run_returns_what_the_work_returns(tmp_path: Path) -> None:
     async def count() -> int:
         async with aiosqlite.connect(tmp_path / "x.sqlite") as conn:
             cursor = await conn.execute("SELECT 41 + 1")
-            (answer,) = await cursor.fetchone() or (None,)
-            return int(answer)
+            row = await cursor.fetchone()
+            assert row is not None
+            return int(row[0])
 
     assert runner.run(count()) == 42
     assert _workers() == []
