@@ -36,11 +36,19 @@ def build_dataset(
     *,
     serving: Mapping[str, int] | None = None,
     accept_shrink: bool = False,
+    check_minimums: bool = True,
 ) -> Dataset:
     """Checks every source file (``seed.checks``; ``serving``: the record count per source of
-    the data now serving), then builds the whole content. Raises ``SeedError``."""
+    the data now serving; ``check_minimums``: see ``check_bronnen``), then builds the whole
+    content. Raises ``SeedError``."""
     progress(f"reading {len(bronnen.ALLE)} source files in {data_dir}")
-    rijen = check_bronnen(data_dir, serving or {}, accept_shrink=accept_shrink, progress=progress)
+    rijen = check_bronnen(
+        data_dir,
+        serving or {},
+        accept_shrink=accept_shrink,
+        check_minimums=check_minimums,
+        progress=progress,
+    )
     progress("building the database (MBO, cohorten and private contactpunten are derived)")
     try:
         return _build(data_dir, rijen)

@@ -48,14 +48,22 @@ async def seed_database(
     before_swap: BeforeSwap = lambda: None,
     *,
     accept_shrink: bool = False,
+    check_minimums: bool = True,
 ) -> dict[str, int]:
     """Build the database from ``data_dir`` and swap it in. Returns the row count per table.
 
     Raises ``SeedError`` for bad input (``accept_shrink``: a source file may hold more than
-    10 % fewer records than the data now serving was built from) and for a failed write."""
+    10 % fewer records than the data now serving was built from; ``check_minimums``: see
+    ``seed.checks.check_bronnen``) and for a failed write."""
     started = time.perf_counter()
     serving = {} if accept_shrink else await serving_rijen(url, schema)
-    dataset = build_dataset(data_dir, progress, serving=serving, accept_shrink=accept_shrink)
+    dataset = build_dataset(
+        data_dir,
+        progress,
+        serving=serving,
+        accept_shrink=accept_shrink,
+        check_minimums=check_minimums,
+    )
     tables = dataset.tables()
     progress(
         f"built {sum(len(rows) for _, rows in tables):,} rows in {len(tables)} tables "

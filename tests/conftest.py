@@ -40,6 +40,9 @@ from seed.dataset import Dataset
 from seed.load import BeforeSwap, load_dataset, seed_database
 
 DATA_DIR = ROOT / "seed" / "data"
+# The source files cut down to a few gemeenten (tests/fixtures/make_small.py): a database of its
+# own, built by the seed in seconds, for tests that seed again and again or plant faults.
+SMALL_DIR = ROOT / "tests" / "fixtures" / "small"
 # The revision of the newest migration file: the one a migrated database must report.
 LATEST = max(
     path.name.split("_")[0]
@@ -67,11 +70,22 @@ class Target:
         return create_engine(self.url, schema=self.schema)
 
     async def seed(
-        self, data_dir: Path = DATA_DIR, before_swap: BeforeSwap = lambda: None
+        self,
+        data_dir: Path = DATA_DIR,
+        before_swap: BeforeSwap = lambda: None,
+        *,
+        check_minimums: bool = True,
     ) -> dict[str, int]:
+        """Seeds ``data_dir``; ``check_minimums=False`` for ``SMALL_DIR`` or a copy of it."""
         if data_dir == DATA_DIR:
             return await load_dataset(self.url, self.schema, built(), before_swap=before_swap)
-        return await seed_database(self.url, self.schema, data_dir, before_swap=before_swap)
+        return await seed_database(
+            self.url,
+            self.schema,
+            data_dir,
+            before_swap=before_swap,
+            check_minimums=check_minimums,
+        )
 
     async def digest(self) -> str:
         engine = self.engine()
@@ -177,6 +191,36 @@ async def seeded_postgres() -> AsyncIterator[Target]:
         yield target
     finally:
         await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers")
+
+
+@pytest.fixture(scope="session")
+async def small_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Target:
+    path = tmp_path_factory.mktemp("small") / "onderwijsgraaf.sqlite"
+    target = Target("sqlite", f"sqlite+aiosqlite:///{path}", "onderwijsgraaf")
+    await target.seed(SMALL_DIR, check_minimums=False)
+    SEEDED_DIGEST[target] = await target.digest()
+    return target
+
+
+@pytest.fixture(scope="session")
+async def small_postgres() -> AsyncIterator[Target]:
+    url = await _postgres_url()
+    schema = f"og_small_{uuid.uuid4().hex[:8]}"
+    target = Target("postgres", url, schema)
+    try:
+        await target.seed(SMALL_DIR, check_minimums=False)
+        SEEDED_DIGEST[target] = await target.digest()
+        yield target
+    finally:
+        await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def small(request: pytest.FixtureRequest) -> Target:
+    """A database seeded from ``SMALL_DIR``, once on SQLite and once on PostgreSQL; tests may
+    seed it again but must leave it as seeded (``SEEDED_DIGEST``)."""
+    target: Target = request.getfixturevalue(f"small_{request.param}")
+    return target
 
 
 @pytest.fixture(scope="session")
