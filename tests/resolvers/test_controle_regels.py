@@ -1,6 +1,7 @@
-"""Each controle rule on a small, clean bestuur of the seeded register: nothing found, and one
-fault planted in its rows (in a transaction that is rolled back, so the session's database is
-left as it was) gives exactly that rule's finding. On SQLite and PostgreSQL."""
+"""Each controle rule on a small test database, built by the seed from the fixture folder
+``tests/fixtures/small``: a clean bestuur of it has no finding, and one fault planted in its rows
+(in a transaction that is rolled back, so the database is left as it was) gives exactly that
+rule's finding, in that bestuur and in the whole database. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -118,9 +119,17 @@ async def findings(
     return {(r.objecttype, r.objectcode, r.waarde) for r in rows}
 
 
+async def all_findings(conn: AsyncConnection, regel: str) -> set[tuple[str, str, str, str | None]]:
+    """Every finding of ``regel`` in the whole database: (rule, objecttype, objectcode,
+    waarde)."""
+    statement = uitvoeren.statement([REGELS[regel]], P, None)
+    rows = (await conn.execute(select(statement))).all()
+    return {(r.regel, r.objecttype, r.objectcode, r.waarde) for r in rows}
+
+
 @pytest.fixture
-async def klein(seeded: Target) -> AsyncIterator[tuple[AsyncConnection, Klein]]:
-    engine = seeded.engine()
+async def klein(small: Target) -> AsyncIterator[tuple[AsyncConnection, Klein]]:
+    engine = small.engine()
     try:
         async with engine.connect() as conn:
             for k in await kandidaten(conn):
@@ -186,12 +195,18 @@ def plants(k: Klein) -> dict[str, tuple[list[Any], set[tuple[str, str, str | Non
         ),
         "C08": (
             [
-                update(Opleidingseenheid)
-                .where(Opleidingseenheid.code == k.eenheid)
-                .values(einddatum=dt.date(2030, 1, 1)),
-                update(O).where(O.code == k.o).values(einddatum=None),
+                # a copy of its eenheid of its own: others offer the eenheid too
+                _kopie(
+                    Opleidingseenheid,
+                    Opleidingseenheid.code == k.eenheid,
+                    code="9999O9999",
+                    einddatum=dt.date(2030, 1, 1),
+                ),
+                update(O)
+                .where(O.code == k.o)
+                .values(opleidingseenheid_code="9999O9999", einddatum=None),
             ],
-            {("AangebodenOpleiding", k.o, k.eenheid)},
+            {("AangebodenOpleiding", k.o, "9999O9999")},
         ),
         "C09": (
             [
@@ -287,8 +302,10 @@ async def test_the_clean_bestuur_has_no_finding_and_each_planted_fault_its_own(
     klein: tuple[AsyncConnection, Klein],
 ) -> None:
     conn, k = klein
+    await conn.rollback()  # the reads so far began a transaction of their own
+    before = {regel: await all_findings(conn, regel) for regel in REGELS}
     for regel, (statements, expected) in plants(k).items():
-        await conn.rollback()  # the reads so far began a transaction of their own
+        await conn.rollback()
         transaction = await conn.begin()
         try:
             assert await findings(conn, regel, k.b) == set(), regel
@@ -305,5 +322,10 @@ async def test_the_clean_bestuur_has_no_finding_and_each_planted_fault_its_own(
                 brin6 = await conn.scalar(select(Erkenning.code).where(Erkenning.id == k.brin6_id))
                 expected = {("Onderwijslocatiegebruik", f"{k.a}/{k.l}", brin6)}
             assert await findings(conn, regel, k.b) == expected, regel
+            # in the whole database, the rule finds just that fault more (another rule may
+            # find it too: an aanbod ended also leaves its locatiegebruik without aanbod)
+            after = await all_findings(conn, regel)
+            assert after - before[regel] == {(regel, *finding) for finding in expected}, regel
+            assert before[regel] - after == set(), regel
         finally:
             await transaction.rollback()
