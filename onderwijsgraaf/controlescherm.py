@@ -16,7 +16,8 @@ is not a date; both plain text naming the part of the URL.
 from __future__ import annotations
 
 import datetime as dt
-import json
+
+from onderwijsgraaf.encoding import script_json
 
 PAGE = """<!doctype html>
 <html lang="nl">
@@ -58,5 +59,4 @@ def controlescherm_page(code: str, datum: dt.date | None) -> str:
     """The page for onderwijsbestuur ``code`` (checked, see ``rapport.bestuurscode``) on
     ``datum`` (None: today)."""
     config = {"bestuur": code, "peildatum": datum.isoformat() if datum else None}
-    # JSON inside <script>: "<" written as \\u003c, so no value can close the element
-    return PAGE.format(code=code, settings=json.dumps(config).replace("<", "\\u003c"))
+    return PAGE.format(code=code, settings=script_json(config))

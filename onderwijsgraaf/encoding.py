@@ -8,3 +8,9 @@ import json
 
 def encode_json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def script_json(data: object) -> str:
+    """``data`` as JSON to put inside an HTML ``<script>`` element: every ``<`` written as
+    ``\\u003c``, so no value can close the element or open a comment."""
+    return json.dumps(data).replace("<", "\\u003c")

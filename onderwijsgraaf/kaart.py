@@ -8,8 +8,7 @@ from ``KAART_TEGELS`` (none when empty), and the markers show without them.
 
 from __future__ import annotations
 
-import json
-
+from onderwijsgraaf.encoding import script_json
 from onderwijsgraaf.settings import Settings
 
 PAGE = """<!doctype html>
@@ -35,5 +34,4 @@ PAGE = """<!doctype html>
 
 def kaart_page(settings: Settings) -> str:
     config = {"tegels": settings.kaart_tegels, "attributie": settings.kaart_tegels_attributie}
-    # JSON inside <script>: "<" written as \u003c, so no value can close the element
-    return PAGE.format(settings=json.dumps(config).replace("<", "\\u003c"))
+    return PAGE.format(settings=script_json(config))

@@ -29,7 +29,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from urllib.parse import quote
 
@@ -40,6 +39,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from onderwijsgraaf.auth import Verifier
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.db.userdata import UserData
+from onderwijsgraaf.encoding import script_json
 from onderwijsgraaf.errors import Forbidden, Unauthenticated
 from onderwijsgraaf.peildatum import vandaag
 from resolvers.toezichtrapport import Rapport, rapport
@@ -132,8 +132,7 @@ def rapport_page(code: str, datum: dt.date | None) -> str:
     """The page for onderwijsbestuur ``code`` (checked) on ``datum`` (None: today)."""
     csv = f"/rapporten/toezicht/{quote(code)}.csv" + (f"?peildatum={datum}" if datum else "")
     config = {"bestuur": code, "peildatum": datum.isoformat() if datum else None, "csv": csv}
-    # JSON inside <script>: "<" written as \\u003c, so no value can close the element
-    return PAGE.format(code=code, settings=json.dumps(config).replace("<", "\\u003c"))
+    return PAGE.format(code=code, settings=script_json(config))
 
 
 def csv_text(found: Rapport) -> str:
