@@ -43,6 +43,7 @@ from onderwijsgraaf.refusal import send_error
 from onderwijsgraaf.request_size import RequestSize
 from onderwijsgraaf.response_cache import AnonymousAnswers, ResponseCache
 from onderwijsgraaf.settings import Settings
+from onderwijsgraaf.wijzigingenfeed import wijzigingenfeed
 from schema.query import build_schema
 
 
@@ -138,6 +139,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def toezichtrapport(request: Request) -> Response:
         return await rapport_http(request, engine, userdata, verifier)
 
+    async def wijzigingen(request: Request) -> Response:
+        return await wijzigingenfeed(request, engine, version.current, settings.cache_max_age)
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         with contextlib.suppress(Exception):  # a database that is not there yet: /health says so
@@ -196,6 +200,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/controle/{bestand}", controle, methods=["GET"]),
             Route("/rapporten/toezicht/{bestand}", toezichtrapport, methods=["GET"]),
             Route("/besturen/{code}", besturen, methods=["GET"]),
+            Route("/wijzigingen.jsonl", wijzigingen, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[

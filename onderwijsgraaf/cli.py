@@ -398,6 +398,7 @@ def _seed(settings: Settings, args: argparse.Namespace) -> int:
                 args.data_dir or settings.seed_data_dir,
                 progress,
                 accept_shrink=args.accept_shrink,
+                bewaardagen=settings.wijzigingen_bewaardagen,
             )
         )
     except SeedError as error:

@@ -83,7 +83,8 @@ def jsonl_regels(bevindingen: list[Bevinding]) -> Iterator[str]:
         yield json.dumps(rij(b), ensure_ascii=False) + "\n"
 
 
-def _lijst(request: Request, naam: str) -> list[str] | None:
+def lijst_parameter(request: Request, naam: str) -> list[str] | None:
+    """A comma-separated query parameter as a list; None when it is not given."""
     value = request.query_params.get(naam)
     if value is None:
         return None
@@ -100,7 +101,8 @@ def _peildatum(request: Request) -> dt.date:
         raise BadUserInput(f"peildatum: {value!r} is not a date; expected YYYY-MM-DD") from None
 
 
-def _fout(error: BadUserInput | Unauthenticated, status: int) -> JSONResponse:
+def foutantwoord(error: BadUserInput | Unauthenticated, status: int) -> JSONResponse:
+    """An HTTP error answer with the error as GraphQL writes it (401: with WWW-Authenticate)."""
     headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else {}
     return JSONResponse(
         {"errors": [{"message": error.message, "extensions": {"code": error.code}}]},
@@ -113,7 +115,7 @@ async def controlebestand(request: Request, engine: AsyncEngine, verifier: Verif
     try:
         viewer = verifier.viewer(request.headers.get("authorization"))
     except Unauthenticated as error:
-        return _fout(error, 401)
+        return foutantwoord(error, 401)
     match = BESTAND.fullmatch(request.path_params["bestand"])
     try:
         if match is None:
@@ -121,10 +123,14 @@ async def controlebestand(request: Request, engine: AsyncEngine, verifier: Verif
         code = uitvoeren.bestuurscode(match["code"], "onderwijsbestuurcode")
         peildatum = _peildatum(request)
         regels = uitvoeren.zichtbaar(
-            uitvoeren.gekozen(_lijst(request, "regels"), _lijst(request, "ernst")), viewer, code
+            uitvoeren.gekozen(
+                lijst_parameter(request, "regels"), lijst_parameter(request, "ernst")
+            ),
+            viewer,
+            code,
         )
     except BadUserInput as error:
-        return _fout(error, 400)
+        return foutantwoord(error, 400)
     async with Reads(engine) as reads:
         found = await uitvoeren.bevindingen(reads, code, peildatum, regels)
     write_audit(

@@ -50,6 +50,7 @@ class Settings:
     auth_audience: str = "onderwijsgraaf"
     cors_origins: tuple[str, ...] = ("*",)
     cache_max_age: int = 300
+    wijzigingen_bewaardagen: int = 90
     trusted_documents_from_post: bool = False
     trusted_documents_post_max: int = 1000
     trusted_documents_post_mb: float = 10
@@ -83,6 +84,7 @@ class Settings:
                 o.strip() for o in os.environ.get("CORS_ORIGINS", "*").split(",") if o.strip()
             ),
             cache_max_age=int(os.environ.get("CACHE_MAX_AGE", "300")),
+            wijzigingen_bewaardagen=int(os.environ.get("WIJZIGINGEN_BEWAARDAGEN", "90")),
             trusted_documents_from_post=os.environ.get("TRUSTED_DOCUMENTS_FROM_POST", "0") == "1",
             trusted_documents_post_max=int(os.environ.get("TRUSTED_DOCUMENTS_POST_MAX", "1000")),
             trusted_documents_post_mb=float(os.environ.get("TRUSTED_DOCUMENTS_POST_MB", "10")),

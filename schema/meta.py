@@ -9,7 +9,9 @@ import strawberry
 from strawberry.types import Info
 
 from resolvers import meta as resolve
+from resolvers import wijzigingen
 from schema.context import Context
+from schema.types.wijziging import Gegevensversie
 
 AFGELEID_UITLEG = (
     "Elk object heeft `bron` (het bronbestand), `afgeleid` (de velden die Onderwijsgraaf "
@@ -140,6 +142,15 @@ class Meta:
     )
     async def tabellen(self, info: Info[Context, None]) -> list[Herkomsttabel]:
         return [Herkomsttabel.of(t) for t in await resolve.tabellen(info.context.reads)]
+
+    @strawberry.field(
+        description="De versies van de gegevens die de database bewaart, oudste eerst: de "
+        "wijzigingen sinds elk ervan zijn op te vragen (wijzigingen). De seed bewaart versies "
+        "WIJZIGINGEN_BEWAARDAGEN dagen (standaard 90), en altijd de versie die hij vervangt. / "
+        "The data versions held, oldest first; kept WIJZIGINGEN_BEWAARDAGEN days (default 90)."
+    )
+    async def versies(self, info: Info[Context, None]) -> list[Gegevensversie]:
+        return [Gegevensversie.of(v) for v in await wijzigingen.versies(info.context.reads)]
 
 
 async def resolve_meta(info: Info[Context, None]) -> Meta:

@@ -63,6 +63,7 @@ from schema.types.locatie import Onderwijslocatie, OnderwijslocatieConnection
 from schema.types.opleidingseenheid import Opleidingseenheid
 from schema.types.samenwerkingsverband import Samenwerkingsverband, SamenwerkingsverbandFilter
 from schema.waardelijsten import Waardelijsten, waardelijsten
+from schema.wijzigingen import WijzigingVelden
 
 Peildatum = Annotated[
     dt.date | None,
@@ -103,7 +104,7 @@ def order(value: Sortering | None) -> str | None:
         "extensions.cost."
     )
 )
-class Query(ControleVelden):
+class Query(ControleVelden, WijzigingVelden):
     @strawberry.field(
         description="Een onderwijsbestuur op code; onbekend: null. / A governing body by code."
     )

@@ -17,6 +17,7 @@ so ``seed.checks`` can refuse a source file that shrank.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import time
@@ -30,12 +31,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from onderwijsgraaf.db.engine import create_engine, is_sqlite
 from onderwijsgraaf.db.migrate import upgrade
-from onderwijsgraaf.db.models import Base, Bron
+from onderwijsgraaf.db.models import Base, Bron, Versielog
 from seed.build import Progress, build_dataset
 from seed.dataset import Dataset
 from seed.errors import SeedError
+from seed.wijzigingen import BEWAARDAGEN, geschiedenis
 
 CHUNK = 5_000
+History = dict[str, list[dict[str, object]]]
 # A hook between writing and swapping; tests use it to fail a seed at its last moment.
 BeforeSwap = Callable[[], None]
 
@@ -49,12 +52,14 @@ async def seed_database(
     *,
     accept_shrink: bool = False,
     check_minimums: bool = True,
+    bewaardagen: int = BEWAARDAGEN,
 ) -> dict[str, int]:
     """Build the database from ``data_dir`` and swap it in. Returns the row count per table.
 
     Raises ``SeedError`` for bad input (``accept_shrink``: a source file may hold more than
     10 % fewer records than the data now serving was built from; ``check_minimums``: see
-    ``seed.checks.check_bronnen``) and for a failed write."""
+    ``seed.checks.check_bronnen``) and for a failed write. ``bewaardagen``: how long the history
+    of the data keeps a version (``seed.wijzigingen``)."""
     started = time.perf_counter()
     serving = {} if accept_shrink else await serving_rijen(url, schema)
     dataset = build_dataset(
@@ -69,7 +74,9 @@ async def seed_database(
         f"built {sum(len(rows) for _, rows in tables):,} rows in {len(tables)} tables "
         f"({time.perf_counter() - started:.1f} s)"
     )
-    counts = await load_dataset(url, schema, dataset, progress, before_swap)
+    counts = await load_dataset(
+        url, schema, dataset, progress, before_swap, bewaardagen=bewaardagen
+    )
     progress(f"done in {time.perf_counter() - started:.1f} s")
     return counts
 
@@ -80,15 +87,47 @@ async def load_dataset(
     dataset: Dataset,
     progress: Progress = lambda _: None,
     before_swap: BeforeSwap = lambda: None,
+    *,
+    bewaardagen: int = BEWAARDAGEN,
 ) -> dict[str, int]:
-    """Write a built ``dataset`` aside and swap it in. Returns the row count per table.
+    """Write a built ``dataset`` aside, with the history of the data now serving and its
+    changes (``seed.wijzigingen``; ``bewaardagen``: the retention), and swap it in. Returns the
+    row count per table of the dataset.
 
-    Raises ``SeedError`` for a failed write; the data now serving is then unchanged."""
+    Raises ``SeedError`` for a failed read of the serving data or a failed write; the data now
+    serving is then unchanged."""
+    history = await _history(url, schema, dataset, bewaardagen)
+    # the newest version held is the one being written (or, for the same content, the same)
+    newest = history[Versielog.__tablename__][-1]
+    if newest["vorige"] is not None:
+        progress(f"{newest['wijzigingen']:,} changes to the objects of the data now serving")
     if is_sqlite(url):
-        await _seed_sqlite(url, dataset, progress, before_swap)
+        await _seed_sqlite(url, dataset, history, progress, before_swap)
     else:
-        await _seed_postgres(url, schema, dataset, progress, before_swap)
+        await _seed_postgres(url, schema, dataset, history, progress, before_swap)
     return {name: len(rows) for name, rows in dataset.tables()}
+
+
+async def _history(url: str, schema: str, dataset: Dataset, bewaardagen: int) -> History:
+    nu = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    if is_sqlite(url):
+        live = sqlite_path(url)
+        if not live.exists():
+            return await geschiedenis(None, dataset, nu, bewaardagen)
+        target, engine = str(live), create_engine(url)
+    else:
+        target, engine = f"PostgreSQL schema {schema!r}", create_engine(url, schema=schema)
+    try:
+        async with engine.connect() as conn:
+            serving = is_sqlite(url) or await conn.scalar(
+                text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :s"),
+                {"s": schema},
+            )
+            return await geschiedenis(conn if serving else None, dataset, nu, bewaardagen)
+    except (OSError, DBAPIError) as error:
+        raise SeedError(target, f"cannot read the data now serving: {reason(error)}") from None
+    finally:
+        await engine.dispose()
 
 
 async def serving_rijen(url: str, schema: str) -> dict[str, int]:
@@ -136,7 +175,7 @@ def sqlite_path(url: str) -> Path:
 
 
 async def _seed_sqlite(
-    url: str, dataset: Dataset, progress: Progress, before_swap: BeforeSwap
+    url: str, dataset: Dataset, history: History, progress: Progress, before_swap: BeforeSwap
 ) -> None:
     live = sqlite_path(url)
     aside = live.with_name(live.name + ".bouw")
@@ -146,7 +185,7 @@ async def _seed_sqlite(
         try:
             live.parent.mkdir(parents=True, exist_ok=True)
             _remove_sqlite(aside)
-            await _write(engine, dataset)
+            await _write(engine, dataset, history)
             await engine.dispose()
             before_swap()
             os.replace(aside, live)
@@ -166,7 +205,12 @@ def _remove_sqlite(path: Path) -> None:
 
 
 async def _seed_postgres(
-    url: str, schema: str, dataset: Dataset, progress: Progress, before_swap: BeforeSwap
+    url: str,
+    schema: str,
+    dataset: Dataset,
+    history: History,
+    progress: Progress,
+    before_swap: BeforeSwap,
 ) -> None:
     aside, old = f"{schema}__bouw", f"{schema}__oud"
     started = time.perf_counter()
@@ -177,7 +221,7 @@ async def _seed_postgres(
             async with admin.begin() as conn:
                 await conn.execute(text(f'DROP SCHEMA IF EXISTS "{aside}" CASCADE'))
                 await conn.execute(text(f'CREATE SCHEMA "{aside}"'))
-            await _write(engine, dataset)
+            await _write(engine, dataset, history)
             await _vacuum(engine)
             before_swap()
             await _swap(admin, schema, aside, old)
@@ -225,10 +269,12 @@ async def _vacuum(engine: AsyncEngine) -> None:
             await autocommit.execute(text(f'VACUUM (ANALYZE) "{name}"'))
 
 
-async def _write(engine: AsyncEngine, dataset: Dataset) -> None:
+async def _write(engine: AsyncEngine, dataset: Dataset, history: History) -> None:
     await upgrade(engine)
     async with engine.begin() as conn:
         for name, rows in dataset.tables():
+            await _insert(conn, name, rows)
+        for name, rows in history.items():
             await _insert(conn, name, rows)
         if conn.dialect.name == "sqlite":
             # PostgreSQL gathers statistics per table in _vacuum: a bare ANALYZE there would

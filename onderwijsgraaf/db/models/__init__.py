@@ -30,6 +30,7 @@ from onderwijsgraaf.db.models.samenwerking import (
     Samenwerkingsverband,
     SamenwerkingsverbandDeelname,
 )
+from onderwijsgraaf.db.models.wijziging import Versielog, Wijziging
 from onderwijsgraaf.db.models.zoeken import Zoeknaam, Zoekwoord
 
 __all__ = [
@@ -60,6 +61,8 @@ __all__ = [
     "Provincie",
     "Samenwerkingsverband",
     "SamenwerkingsverbandDeelname",
+    "Versielog",
+    "Wijziging",
     "Zoeknaam",
     "Zoekwoord",
     "geldig_op",
