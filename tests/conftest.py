@@ -171,48 +171,50 @@ async def copy_of(seeded: Target, directory: Path) -> AsyncIterator[Target]:
         )
 
 
-@pytest.fixture(scope="session")
-async def seeded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Target:
-    path = tmp_path_factory.mktemp("sqlite") / "onderwijsgraaf.sqlite"
+async def _seeded_sqlite(directory: Path, data_dir: Path) -> Target:
+    """An SQLite file in ``directory`` seeded from ``data_dir``, its digest kept."""
+    path = directory / "onderwijsgraaf.sqlite"
     target = Target("sqlite", f"sqlite+aiosqlite:///{path}", "onderwijsgraaf")
-    await target.seed()
+    await target.seed(data_dir, check_minimums=data_dir != SMALL_DIR)
     SEEDED_DIGEST[target] = await target.digest()
     return target
+
+
+@asynccontextmanager
+async def _seeded_postgres(prefix: str, data_dir: Path) -> AsyncIterator[Target]:
+    """A PostgreSQL schema of its own seeded from ``data_dir``, its digest kept; dropped
+    afterwards with what a seed and the user data put beside it."""
+    url = await _postgres_url()
+    schema = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    target = Target("postgres", url, schema)
+    try:
+        await target.seed(data_dir, check_minimums=data_dir != SMALL_DIR)
+        SEEDED_DIGEST[target] = await target.digest()
+        yield target
+    finally:
+        await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers")
+
+
+@pytest.fixture(scope="session")
+async def seeded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Target:
+    return await _seeded_sqlite(tmp_path_factory.mktemp("sqlite"), DATA_DIR)
 
 
 @pytest.fixture(scope="session")
 async def seeded_postgres() -> AsyncIterator[Target]:
-    url = await _postgres_url()
-    schema = f"og_test_{uuid.uuid4().hex[:8]}"
-    target = Target("postgres", url, schema)
-    try:
-        await target.seed()
-        SEEDED_DIGEST[target] = await target.digest()
+    async with _seeded_postgres("og_test", DATA_DIR) as target:
         yield target
-    finally:
-        await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers")
 
 
 @pytest.fixture(scope="session")
 async def small_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Target:
-    path = tmp_path_factory.mktemp("small") / "onderwijsgraaf.sqlite"
-    target = Target("sqlite", f"sqlite+aiosqlite:///{path}", "onderwijsgraaf")
-    await target.seed(SMALL_DIR, check_minimums=False)
-    SEEDED_DIGEST[target] = await target.digest()
-    return target
+    return await _seeded_sqlite(tmp_path_factory.mktemp("small"), SMALL_DIR)
 
 
 @pytest.fixture(scope="session")
 async def small_postgres() -> AsyncIterator[Target]:
-    url = await _postgres_url()
-    schema = f"og_small_{uuid.uuid4().hex[:8]}"
-    target = Target("postgres", url, schema)
-    try:
-        await target.seed(SMALL_DIR, check_minimums=False)
-        SEEDED_DIGEST[target] = await target.digest()
+    async with _seeded_postgres("og_small", SMALL_DIR) as target:
         yield target
-    finally:
-        await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
