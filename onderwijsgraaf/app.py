@@ -35,6 +35,7 @@ from onderwijsgraaf.endpoint import (
     negotiated,
 )
 from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, Unauthenticated, database_unavailable
+from onderwijsgraaf.export import Exporter, export_http
 from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
 from onderwijsgraaf.rapport import BadReportRequest, bestuurscode, peildatum, rapport_http
@@ -138,6 +139,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def toezichtrapport(request: Request) -> Response:
         return await rapport_http(request, engine, userdata, verifier)
 
+    exporter = Exporter(engine, settings.export_dir, version.current, gebieden)
+
+    async def export(request: Request) -> Response:
+        return await export_http(request, exporter, verifier, settings.cache_max_age)
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         with contextlib.suppress(Exception):  # a database that is not there yet: /health says so
@@ -196,6 +202,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/controle/{bestand}", controle, methods=["GET"]),
             Route("/rapporten/toezicht/{bestand}", toezichtrapport, methods=["GET"]),
             Route("/besturen/{code}", besturen, methods=["GET"]),
+            Route("/export/{bestand}", export, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[
@@ -223,7 +230,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
                 allow_headers=["Authorization", "Content-Type", "If-None-Match"],
-                expose_headers=["ETag", "RateLimit", "RateLimit-Policy", "Retry-After"],
+                expose_headers=[
+                    "ETag",
+                    "Repr-Digest",
+                    "Content-Disposition",
+                    "RateLimit",
+                    "RateLimit-Policy",
+                    "Retry-After",
+                ],
                 max_age=86400,
             ),
         ],
