@@ -139,7 +139,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def toezichtrapport(request: Request) -> Response:
         return await rapport_http(request, engine, userdata, verifier)
 
-    exporter = Exporter(engine, settings.export_dir, version.current, gebieden)
+    exporter = Exporter(
+        engine,
+        settings.export_dir,
+        version.current,
+        gebieden,
+        max_bytes=int(settings.export_dir_mb * 1024 * 1024),
+    )
 
     async def export(request: Request) -> Response:
         return await export_http(request, exporter, verifier, settings.cache_max_age)

@@ -19,7 +19,8 @@ is the geometry, every other column a property, ``geometry: null`` without coord
 ``parquet`` (typed columns: text as string, int64, float64, date32; one row group per batch).
 
 A file is written once per (lijst, format, filter, peildatum, data version) into ``EXPORT_DIR``
-(one folder per data version; a new version removes the folders of older ones), reading the
+(one folder per data version; a new version removes the folders of older ones; beyond
+``EXPORT_DIR_MB`` the files used longest ago are removed), reading the
 database through one server-side cursor in batches and writing each batch as it comes, so memory
 does not grow with the list; its SHA-256 is computed from the written file, and then it is
 served from disk. So the answer carries, before its body: ``Repr-Digest: sha-256=:<base64>:``
@@ -42,6 +43,7 @@ import enum
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -415,11 +417,13 @@ class Exporter:
         directory: Path,
         version: Callable[[], Any],
         gebieden: GebiedenCache,
+        max_bytes: int = 2 << 30,
     ) -> None:
         self.engine = engine
         self.directory = directory
         self.version = version
         self.gebieden = gebieden
+        self.max_bytes = max_bytes
         self._locks: dict[str, asyncio.Lock] = {}
 
     async def bestand(self, v: Verzoek) -> Bestand:
@@ -440,6 +444,7 @@ class Exporter:
                         if not folder.exists():
                             self._prune(keep=folder.name)
                         found = await self._write(v, path)
+                        await asyncio.to_thread(_evict, folder, self.max_bytes, path)
             finally:
                 self._locks.pop(str(path), None)
         return Bestand(path, found, naam)
@@ -487,12 +492,35 @@ def _remove(part: Path) -> None:
 
 
 def _kept(path: Path) -> str | None:
+    """The SHA-256 of the export written at ``path``, None when it is not (wholly) there; a
+    file found is marked as used now (its modification time), for ``_evict``."""
     side = path.with_name(path.name + ".sha256")
     try:
         sha = side.read_text(encoding="ascii").strip()
+        os.utime(path)
     except FileNotFoundError:
         return None
-    return sha if path.exists() else None
+    return sha
+
+
+def _evict(folder: Path, max_bytes: int, keep: Path) -> None:
+    """Remove the exports of ``folder`` used longest ago (but not ``keep``) until the rest
+    holds at most ``max_bytes``; each one's SHA-256 first, so it is no longer found."""
+    files = [
+        f
+        for f in folder.iterdir()
+        if f.is_file() and not f.name.startswith(".") and f.suffix != ".sha256"
+    ]
+    stats = {f: f.stat() for f in files}
+    total = sum(s.st_size for s in stats.values())
+    for f in sorted(files, key=lambda f: stats[f].st_mtime):
+        if total <= max_bytes:
+            break
+        if f == keep:
+            continue
+        f.with_name(f.name + ".sha256").unlink(missing_ok=True)
+        f.unlink(missing_ok=True)
+        total -= stats[f].st_size
 
 
 def _fout(error: OnderwijsgraafError, status: int) -> JSONResponse:

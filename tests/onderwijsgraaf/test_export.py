@@ -262,6 +262,27 @@ async def test_headers_name_the_version_and_hash_the_body(export_api: Api) -> No
     assert changed.headers["etag"] != response.headers["etag"]
 
 
+async def test_older_versions_and_the_files_used_longest_ago_are_removed(
+    seeded_sqlite: Target, tmp_path: Path
+) -> None:
+    folder = tmp_path / "export"
+    (folder / "eenoudereversie").mkdir(parents=True)
+    (folder / "eenoudereversie" / "oud.csv").write_text("oud")
+    # no room at all: each file written removes every other one
+    async with serving(seeded_sqlite, export_dir=folder, export_dir_mb=0) as api:
+        first = await get(api, "/export/samenwerkingsverbanden.csv", peildatum=P)
+        [versie] = list(folder.iterdir())
+        assert versie.name != "eenoudereversie"
+        assert len(list(versie.iterdir())) == 2  # the file and its SHA-256
+        await get(api, "/export/samenwerkingsverbanden.jsonl", peildatum=P)
+        assert sorted(f.suffix for f in versie.iterdir()) == [".jsonl", ".sha256"]
+        api.statements.clear()
+        again = await get(api, "/export/samenwerkingsverbanden.csv", peildatum=P)
+        assert len(api.statements) == 1  # written again
+        assert again.content == first.content
+        assert again.headers["etag"] == first.headers["etag"]
+
+
 @pytest.mark.parametrize(
     ("path", "wrong"),
     [
