@@ -556,6 +556,17 @@ async def export_http(
             raise BadUserInput(
                 "the file is /export/<lijst>.<format>, e.g. /export/onderwijslocaties.csv"
             )
+        twice = sorted(
+            {
+                k
+                for k, _ in request.query_params.multi_items()
+                if len(request.query_params.getlist(k)) > 1
+            }
+        )
+        if twice:
+            raise BadUserInput(
+                f"{twice[0]}: given more than once; give a list as comma-separated values"
+            )
         v = await verzoek(match["lijst"], match["soort"], request.query_params, exporter.gebieden)
         found = await exporter.bestand(v)
     except BadUserInput as error:

@@ -305,6 +305,7 @@ async def test_older_versions_and_the_files_used_longest_ago_are_removed(
             "filter: Expected value of type 'AangebodenOpleidingFilter' not to include unknown field 'x'",
         ),
         ("/export/onderwijslocaties.csv?gemeentecode=Atlantis", "Atlantis"),
+        ("/export/onderwijslocaties.csv?sector=PO&sector=SO", "sector: given more than once"),
         ("/export/onderwijsaanbieders.csv?onderwijsbestuurCode=990X440", "onderwijsbestuurCode"),
         (
             "/export/onderwijslocaties.csv?nabij=%7B%22postcode%22%3A%223511%22%2C%22straalKm%22%3A2%7D",
