@@ -35,6 +35,7 @@ from onderwijsgraaf.endpoint import (
     negotiated,
 )
 from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, Unauthenticated, database_unavailable
+from onderwijsgraaf.export import Exporter, export_http
 from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
 from onderwijsgraaf.rapport import BadReportRequest, bestuurscode, peildatum, rapport_http
@@ -142,6 +143,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def wijzigingen(request: Request) -> Response:
         return await wijzigingenfeed(request, engine, version.current, settings.cache_max_age)
 
+    exporter = Exporter(
+        engine,
+        settings.export_dir,
+        version.current,
+        gebieden,
+        max_bytes=int(settings.export_dir_mb * 1024 * 1024),
+    )
+
+    async def export(request: Request) -> Response:
+        return await export_http(request, exporter, verifier, settings.cache_max_age)
+
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         with contextlib.suppress(Exception):  # a database that is not there yet: /health says so
@@ -201,6 +213,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/rapporten/toezicht/{bestand}", toezichtrapport, methods=["GET"]),
             Route("/besturen/{code}", besturen, methods=["GET"]),
             Route("/wijzigingen.jsonl", wijzigingen, methods=["GET"]),
+            Route("/export/{bestand}", export, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[
@@ -228,7 +241,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
                 allow_headers=["Authorization", "Content-Type", "If-None-Match"],
-                expose_headers=["ETag", "RateLimit", "RateLimit-Policy", "Retry-After"],
+                expose_headers=[
+                    "ETag",
+                    "Repr-Digest",
+                    "Content-Disposition",
+                    "RateLimit",
+                    "RateLimit-Policy",
+                    "Retry-After",
+                ],
                 max_age=86400,
             ),
         ],

@@ -90,6 +90,29 @@ def _parser() -> argparse.ArgumentParser:
     sdl.add_argument("--check", action="store_true", help="compare only; exit 1 on drift")
     sdl.set_defaults(handler=_schema)
 
+    export = commands.add_parser(
+        "export",
+        help="write a root list as CSV, JSON Lines, GeoJSON or Parquet (as /export serves it)",
+        description="Write every object of a root list (onderwijsbesturen, onderwijsaanbieders, "
+        "onderwijslocaties, aangebodenOpleidingen, opleidingseenheden, "
+        "onderwijsaanbiedersgroepen, samenwerkingsverbanden, onderwijsbegeleidingsaanbieders) "
+        "that meets the filter on the peildatum to a file: the same bytes as "
+        "/export/<lijst>.<format> serves. A progress bar on standard error.",
+    )
+    export.add_argument("lijst", help="the root list, as the API names it")
+    export.add_argument("format", help="csv, jsonl, geojson or parquet")
+    export.add_argument("--peildatum", help="JJJJ-MM-DD (default today)")
+    export.add_argument(
+        "--filter", help='the list\'s filter as JSON, as in GraphQL: \'{"sector": ["PO"]}\''
+    )
+    export.add_argument(
+        "--output",
+        type=Path,
+        help="the file to write (default: the name /export gives it, in this folder; - for "
+        "standard output)",
+    )
+    export.set_defaults(handler=_export)
+
     herkomst = commands.add_parser(
         "herkomst",
         help="print the table of what is derived, per table and field (README)",
@@ -293,6 +316,58 @@ def _herkomst(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     herkomst.README.write_text(herkomst.readme_with(readme, table), encoding="utf-8")
     print(f"wrote the table of what is derived into {herkomst.README}", file=sys.stderr)
+    return 0
+
+
+def _export(settings: Settings, args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from onderwijsgraaf import export
+    from onderwijsgraaf.db.gebieden import GebiedenCache
+    from onderwijsgraaf.db.versie import DataVersion
+    from onderwijsgraaf.errors import BadUserInput
+
+    params = {
+        name: value
+        for name, value in (("peildatum", args.peildatum), ("filter", args.filter))
+        if value is not None
+    }
+
+    async def run(engine: AsyncEngine) -> tuple[Path | None, int]:
+        version = DataVersion(engine, 3600)
+        gebieden = GebiedenCache(engine, version.current)
+        v = await export.verzoek(args.lijst, args.format, params, gebieden)
+        path = args.output or Path(export.bestandsnaam(v, await version.current()))
+        bar = tqdm(unit=" rijen", desc=v.lijst.naam, file=sys.stderr, disable=None)
+
+        def start(total: int) -> Callable[[int], None]:
+            bar.reset(total=total)
+
+            def update(rows: int) -> None:
+                bar.update(rows)
+
+            return update
+
+        try:
+            if str(path) == "-":
+                count = await export.export_naar(engine, v, sys.stdout.buffer, start)
+                return None, count
+            with path.open("wb") as out:
+                count = await export.export_naar(engine, v, out, start)
+        except BaseException:
+            if str(path) != "-":
+                path.unlink(missing_ok=True)
+            raise
+        finally:
+            bar.close()
+        return path, count
+
+    try:
+        written, count = _on_database(settings, run)
+    except BadUserInput as error:
+        print(f"export: {error.message}", file=sys.stderr)
+        return 2
+    print(f"wrote {count:,} rows to {written or 'standard output'}", file=sys.stderr)
     return 0
 
 

@@ -31,7 +31,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from onderwijsgraaf.auth import Verifier
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput, Unauthenticated
-from onderwijsgraaf.peildatum import vandaag
+from onderwijsgraaf.peildatum import uit_url, vandaag
 from resolvers.controle import uitvoeren
 from resolvers.controle.regel import Bevinding
 from schema.audit import write_audit
@@ -92,13 +92,7 @@ def lijst_parameter(request: Request, naam: str) -> list[str] | None:
 
 
 def _peildatum(request: Request) -> dt.date:
-    value = request.query_params.get("peildatum")
-    if value is None:
-        return vandaag()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadUserInput(f"peildatum: {value!r} is not a date; expected YYYY-MM-DD") from None
+    return uit_url(request.query_params.get("peildatum")) or vandaag()
 
 
 def foutantwoord(error: BadUserInput | Unauthenticated, status: int) -> JSONResponse:

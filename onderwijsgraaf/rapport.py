@@ -40,8 +40,8 @@ from onderwijsgraaf.auth import Verifier
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.db.userdata import UserData
 from onderwijsgraaf.encoding import script_json
-from onderwijsgraaf.errors import Forbidden, Unauthenticated
-from onderwijsgraaf.peildatum import vandaag
+from onderwijsgraaf.errors import BadUserInput, Forbidden, Unauthenticated
+from onderwijsgraaf.peildatum import uit_url, vandaag
 from resolvers.toezichtrapport import Rapport, rapport
 from schema.audit import write_audit
 
@@ -118,14 +118,10 @@ def bestuurscode(value: str) -> str:
 
 def peildatum(value: str | None) -> dt.date | None:
     """The ``peildatum`` URL parameter (JJJJ-MM-DD) or None; else ``BadReportRequest`` 400."""
-    if value is None or value == "":
-        return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadReportRequest(
-            f"peildatum: {value!r} is not a date; give JJJJ-MM-DD, e.g. 2025-10-01", 400
-        ) from None
+        return uit_url(value)
+    except BadUserInput as error:
+        raise BadReportRequest(error.message, 400) from None
 
 
 def rapport_page(code: str, datum: dt.date | None) -> str:

@@ -24,6 +24,8 @@
 | RATE_LIMIT      | 1200/minute                                      | requests each client (bearer token, or else IP address) may make per window, as `<n>/<second|minute|hour|day>` (empty or 0: no limit); then 429 RATE_LIMITED with Retry-After |
 | RATE_LIMIT_STORAGE | memory://                                     | where the counts live: `memory://` per API process, or a `redis://host:port` shared by all (a `limits` storage URI) |
 | COST_BUDGET     | 25000                                            | the most objects one request's answer may hold (counted before it runs; see `schema/limits.py`) |
+| EXPORT_DIR      | var/export                                       | where /export keeps the files it wrote (one folder per data version; a new version removes the older folders) |
+| EXPORT_DIR_MB   | 2048                                             | MB those files may take; beyond it, writing one removes those used longest ago |
 | TOEZICHT_OPENBAAR | 0                                              | 1: everyone may read the structure of the objecten van toezicht and their proposal (never the Inspectie's notes); 0: only role inspectie |
 """
 
@@ -65,6 +67,8 @@ class Settings:
     rate_limit: str = "1200/minute"
     rate_limit_storage: str = "memory://"
     toezicht_openbaar: bool = False
+    export_dir: Path = ROOT / "var" / "export"
+    export_dir_mb: float = 2048
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -99,6 +103,8 @@ class Settings:
             rate_limit=os.environ.get("RATE_LIMIT", "1200/minute"),
             rate_limit_storage=os.environ.get("RATE_LIMIT_STORAGE", "memory://"),
             toezicht_openbaar=os.environ.get("TOEZICHT_OPENBAAR", "0") == "1",
+            export_dir=Path(os.environ.get("EXPORT_DIR", ROOT / "var" / "export")),
+            export_dir_mb=float(os.environ.get("EXPORT_DIR_MB", "2048")),
         )
 
     @property

@@ -131,7 +131,7 @@ async def test_cors_is_open_for_reads(sqlite_api: Api) -> None:
     assert read.headers["access-control-allow-origin"] == "*"
     assert (
         read.headers["access-control-expose-headers"]
-        == "ETag, RateLimit, RateLimit-Policy, Retry-After"
+        == "ETag, Repr-Digest, Content-Disposition, RateLimit, RateLimit-Policy, Retry-After"
     )
     # the same headers without an Origin, so shared caches need not vary by it
     plain = await sqlite_api.client.get("/graphql", params=PARAMS)
