@@ -49,6 +49,7 @@ from schema.meta import Meta, resolve_meta
 from schema.mutation import Mutation
 from schema.node import Node, parse_global_id
 from schema.selection import asks_for
+from schema.tellingen import TELLINGEN
 from schema.types import aanbod as aanbod_types
 from schema.types import code as code_types
 from schema.types import erkenning as erkenning_types
@@ -365,6 +366,8 @@ class Query(ControleVelden, WijzigingVelden):
     )
     def waardelijsten(self) -> Waardelijsten:
         return waardelijsten()
+
+    tellingen = TELLINGEN
 
     voorstel_objecten_van_toezicht = toezicht_fields.VOORSTEL
     objecten_van_toezicht = toezicht_fields.OBJECTEN

@@ -51,6 +51,7 @@ ROOTS = [
     "opleidingseenheid",
     "aangebodenOpleiding",
     "node",
+    "tellingen",
 ]
 GEMEENTEN = ["0344", "0363", "0599", "0518", "9999"]
 POSTCODES = ["3511AB", "1012", "9711", "6211", "0000"]
