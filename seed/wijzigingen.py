@@ -84,6 +84,17 @@ async def geschiedenis(
             velden, oud = await _live_rows(live, model)
             nieuwe += _verschillen(objecttype, velden, oud, rows)
     volgnummer = max((r["volgnummer"] for r in wijzigingen), default=0)
+    if vorige is not None and not any(r["versie"] == vorige for r in log):
+        # data seeded before its database kept a history: from now on it is the first version
+        log.append(
+            {
+                "versie": vorige,
+                "vorige": None,
+                "datum": nu,
+                "wijzigingen": 0,
+                "volgnummer": volgnummer,
+            }
+        )
     for change in nieuwe:
         volgnummer += 1
         wijzigingen.append(change | {"volgnummer": volgnummer, "versie": versie, "datum": nu})

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from onderwijsgraaf.db.models import Gegevensversie
+from onderwijsgraaf.db.models import Gegevensversie, Versielog, Wijziging
 from seed.load import seed_database
 from seed.wijzigingen import GEVOLGD, waarde
 from tests.conftest import SMALL_DIR, Target, _postgres_url, drop_schemas, serving
@@ -277,6 +277,7 @@ async def test_versions_are_listed_pruned_and_a_pruned_one_is_refused(
     first = (await export(fresh))["versie"][""]["versie"]
     await fresh.seed(today, check_minimums=False)
     second = (await export(fresh))["versie"][""]["versie"]
+    lines = await feed(fresh, sinds=first)
     await fresh.seed(today, check_minimums=False)  # the same content: no new version
     async with serving(fresh) as api:
         versies = (await api.data("{ meta { versies { versie vorige wijzigingen } } }"))["meta"]
@@ -286,7 +287,17 @@ async def test_versions_are_listed_pruned_and_a_pruned_one_is_refused(
     ]
     assert versies["versies"][0]["wijzigingen"] == 0
 
+    # data seeded before its database kept a history: its version becomes the first held
+    engine = fresh.engine()
+    async with engine.begin() as conn:
+        await conn.execute(delete(Versielog))
+        await conn.execute(delete(Wijziging))
+    await engine.dispose()
+    await fresh.seed(yesterday, check_minimums=False)
+    assert len(await feed(fresh, sinds=second)) == len(lines)
+
     # no retention: only the version replaced and the new one stay
+    await fresh.seed(today, check_minimums=False)
     await seed_database(fresh.url, fresh.schema, tomorrow, check_minimums=False, bewaardagen=0)
     third = (await export(fresh))["versie"][""]["versie"]
     async with serving(fresh) as api:
