@@ -129,13 +129,13 @@ def _verschillen(
     objecttype: str, velden: Sequence[str], oud: Mapping[str, Rij], nieuw: Sequence[Rij]
 ) -> list[Rij]:
     """The changes in ``velden`` from the rows ``oud`` (by code) to ``nieuw``, in code order."""
-    nieuw_by_code = {str(r["code"]): {v: waarde(r.get(v)) for v in velden} for r in nieuw}
+    nieuw_per_code = {str(r["code"]): {v: waarde(r.get(v)) for v in velden} for r in nieuw}
     changes = []
-    for code in sorted(oud.keys() | nieuw_by_code.keys()):
-        voor, na = oud.get(code), nieuw_by_code.get(code)
+    for code in sorted(oud.keys() | nieuw_per_code.keys()):
+        voor, na = oud.get(code), nieuw_per_code.get(code, {})
         if voor is None:
-            soort, lijst = "AANGEMAAKT", [[v, None, na[v]] for v in velden] if na else []
-        elif na is None:
+            soort, lijst = "AANGEMAAKT", [[v, None, na[v]] for v in velden]
+        elif code not in nieuw_per_code:
             soort, lijst = "VERWIJDERD", [[v, voor[v], None] for v in velden]
         else:
             lijst = [[v, voor[v], na[v]] for v in velden if voor[v] != na[v]]
