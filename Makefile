@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
+# npm's record of the packages of the Apollo cache test, installed from the committed lock file
+APOLLO := tests/apollo/node_modules/.package-lock.json
 INSTALL_LOG := var/install.log
 
 .PHONY: run test lint seed clean
@@ -26,14 +28,20 @@ run: $(VENV)/.installed
 	$(PY) -m onderwijsgraaf seed --if-empty
 	$(PY) -m onderwijsgraaf serve --host $(HOST) --port $(PORT)
 
-## test: lint, type-check and run the whole test suite (the map page's test needs Chromium)
-test: lint $(CHROMIUM)
+## test: lint, type-check and run the whole test suite (the map page's test needs Chromium, the
+## Apollo cache test Node.js and npm)
+test: lint $(CHROMIUM) $(APOLLO)
 	$(PY) -m pytest
 
 # Debian's Chromium for the browser test of /kaart (apt-get needs root)
 $(CHROMIUM):
 	apt-get install -y --no-install-recommends chromium || \
 		(apt-get update && apt-get install -y --no-install-recommends chromium)
+
+# @apollo/client for tests/onderwijsgraaf/test_apollo_cache.py, into tests/apollo/node_modules;
+# again only when the lock file changes
+$(APOLLO): tests/apollo/package.json tests/apollo/package-lock.json
+	cd tests/apollo && npm ci --no-audit --no-fund --ignore-scripts
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -162,7 +162,9 @@ class Query(ControleVelden, WijzigingVelden):
         return found
 
     @strawberry.field(
-        description="Een object op globale id (vandaag geldig); onbekend: null. / An object by global id."
+        description="Een object op globale id, op de peildatum die de id draagt (een id zonder "
+        "datum: vandaag); onbekend: null. / An object by global id, on the peildatum the id "
+        "carries (an id without one: today); null when there is none."
     )
     async def node(
         self,
@@ -172,7 +174,8 @@ class Query(ControleVelden, WijzigingVelden):
         return await _node(info, id)
 
     @strawberry.field(
-        description="Objecten op globale id (hoogstens 100). / Objects by global id (at most 100)."
+        description="Objecten op globale id (hoogstens 100), elk op de peildatum die zijn id "
+        "draagt. / Objects by global id (at most 100), each on the peildatum its id carries."
     )
     async def nodes(
         self,
@@ -459,11 +462,12 @@ async def _lookup(info: Info[Context, None], type_name: str, code: str, peildatu
 
 
 async def _node(info: Info[Context, None], id: str) -> Node | None:
-    """The object with global id ``id``, valid today; None when there is none."""
-    type_name, code = parse_global_id(id)
-    today = op(None)
-    row = await info.context.loaders.of_type(type_name).load((code, today))
-    return build(type_name, row, today) if row is not None else None
+    """The object with global id ``id`` on the peildatum the id carries (an id without one:
+    today); None when there is none."""
+    type_name, code, peildatum = parse_global_id(id)
+    day = op(peildatum)
+    row = await info.context.loaders.of_type(type_name).load((code, day))
+    return build(type_name, row, day) if row is not None else None
 
 
 class Schema(strawberry.Schema):

@@ -192,7 +192,12 @@ def _field(
         return _values(walk, field, row, graph.table_of(described.name)[1])
     if isinstance(field, GlobalId):
         key = row.c[graph.table_of(described.name)[1]]
-        text = j.concat(j.text(f"{described.node or described.name}:"), key)
+        # "<Type>:<code>@<peildatum>", as schema.node.global_id writes it
+        text = j.concat(
+            j.text(f"{described.node or described.name}:"),
+            key,
+            j.text(f"@{walk.peildatum.isoformat()}"),
+        )
         return j.concat(j.text('"'), walk.dialect.base64url(text), j.text('"'))
     if isinstance(field, Distance):
         return distance if distance is not None else j.text(j.NULL)

@@ -6,7 +6,9 @@ checks its input limits and cost (``schema.limits``), coerces its variables and 
 field into one SQL statement that returns that field's JSON (``roots``). Plans are cached by
 (document, operation name, variables, the viewer's roles, today's date, the data version of the
 gemeenten and provincies its filters were resolved against: a plan holds their codes, so a new
-seed gets new plans); an operation the
+seed gets new plans). A plan writes dates into its statements (the peildatum in every Relay id,
+the date an id given to ``node`` carries): each comes from the document, the variables or today,
+all part of the key, so a kept plan never answers for another date. An operation the
 compiler does not cover, whose arguments are not valid or that is over a limit, gets ``None``
 (cached too) and is resolved field by field, which also words its errors. ``plan_aside``
 builds a new plan in a thread, so a large document holds up no other request.

@@ -37,7 +37,6 @@ from onderwijsgraaf.compiler.selection import NotCompiled, Selected, Walk
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.encoding import encode_json
 from onderwijsgraaf.graph.model import table, valid_on
-from onderwijsgraaf.peildatum import vandaag
 from resolvers import (
     aanbieders,
     aanbod,
@@ -128,9 +127,14 @@ def _lookup(walk: Walk, type_name: str, code: str, field: Selected) -> Sql:
 
 
 def _node(walk: Walk, node_id: str, field: Selected) -> Sql:
-    """The object with a Relay id, valid today (as ``Query.node`` resolves it)."""
-    type_name, code = parse_global_id(node_id)
-    return _lookup(dataclasses.replace(walk, peildatum=vandaag()), type_name, code, field)
+    """The object with a Relay id on the peildatum the id carries, or on the walk's (today: the
+    field has no peildatum) for an id without one, as ``Query.node`` resolves it. The date is
+    written into the statement; a plan is kept by its document and variables, which hold the id,
+    and by today's date."""
+    type_name, code, peildatum = parse_global_id(node_id)
+    return _lookup(
+        dataclasses.replace(walk, peildatum=peildatum or walk.peildatum), type_name, code, field
+    )
 
 
 def _comma_separated(items: list[Sql]) -> list[Sql]:

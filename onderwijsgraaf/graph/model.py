@@ -113,7 +113,7 @@ class Values:
 
 @dataclass(frozen=True)
 class GlobalId:
-    """The Relay id: base64 of "<node type>:<key>"."""
+    """The Relay id: base64 of "<node type>:<key>@<peildatum>" (``schema.node.global_id``)."""
 
 
 @dataclass(frozen=True)

@@ -91,10 +91,19 @@ COVERED = {
           d: onderwijslocaties(first: 3, filter: {nabij: {postcode: "3511AB", straalKm: 2.5},
               sector: [PO, VO], gemeentecode: ["0344", "0307"]}) {
             totalCount pageInfo { hasNextPage } edges { node { code afstandKm } } } }""",
+    # ids of the older form (no date: today) and ids that carry their peildatum
     "nodes": """
         { node(id: "T25kZXJ3aWpzYWFuYmllZGVyOjExM0E4ODE=") { id ... on Onderwijsaanbieder { naam } }
           nodes(ids: ["T25kZXJ3aWpzYmVzdHV1cjoxMDBCMzQ5", "T25kZXJ3aWpzbG9jYXRpZTo5OTlYOTk5"]) {
             __typename id ... on Onderwijsbestuur { naam } } }""",
+    "nodes on the dates their ids carry": """
+        { a: node(id: "T25kZXJ3aWpzYWFuYmllZGVyOjExMUE4NzBAMjAxMi0wMS0wMQ==") {
+            id ... on Onderwijsaanbieder { naam aangebodenOpleidingen(first: 2) { totalCount
+              edges { node { id code } } } } }
+          nodes(ids: ["T25kZXJ3aWpzYWFuYmllZGVyOjExMUE4NzBAMjAyNS0xMC0wMQ==",
+                      "T25kZXJ3aWpzYmVzdHV1cjoxMDBCMzQ5QDIwMjAtMTAtMDE="]) {
+            __typename id ... on Onderwijsaanbieder { aangebodenOpleidingen { totalCount } }
+            ... on Onderwijsbestuur { onderwijsaanbieders(first: 1) { edges { node { id } } } } } }""",
     "directives": """
         query($yes: Boolean!, $no: Boolean!) { onderwijsaanbieders(first: 2) { edges { node {
           code naam @include(if: $yes) sectoren @skip(if: $yes) erkenningen @include(if: $no) { totalCount } } } } }""",
@@ -103,6 +112,8 @@ VARIABLES: dict[str, dict[str, Any]] = {"directives": {"yes": True, "no": False}
 NOT_COVERED = {
     "meta": "{ meta { versie licentie } }",
     "bad id": '{ node(id: "not an id") { id } }',
+    # Onderwijsaanbieder:111A870@2012-13-01
+    "bad date in an id": '{ node(id: "T25kZXJ3aWpzYWFuYmllZGVyOjExMUE4NzBAMjAxMi0xMy0wMQ==") { id } }',
     "bad code": '{ onderwijsaanbieder(code: "31EW01") { naam } }',
     "too many": "{ onderwijsaanbieders(first: 101) { totalCount } }",
     "foreign cursor": '{ onderwijsaanbieders(after: "WyJ4IixbMV1d") { totalCount } }',

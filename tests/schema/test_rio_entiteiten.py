@@ -71,8 +71,10 @@ def code_or_null(code: Any, valid: set[Any], shown: Any = None) -> dict[str, Any
     return {"code": shown if shown is not None else code} if code in valid else None
 
 
-def node_id(type_name: str, code: str) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{code}".encode()).decode()
+def node_id(type_name: str, code: str, day: dt.date | None = None) -> str:
+    """The Relay id of an object read on ``day``; without one, the older form (no date)."""
+    text = f"{type_name}:{code}" + (f"@{day.isoformat()}" if day is not None else "")
+    return base64.urlsafe_b64encode(text.encode()).decode()
 
 
 def nodes(connection: dict[str, Any]) -> list[dict[str, Any]]:
@@ -526,7 +528,7 @@ async def test_onderwijsaanbiedersgroepen_by_bestuur_and_their_aanbieders(
         found = data["onderwijsbestuur"]["onderwijsaanbiedersgroepen"]
         assert found["totalCount"] == len(expected)
         for n, r in zip(nodes(found), expected, strict=True):
-            assert n["id"] == node_id("Onderwijsaanbiedersgroep", r.code)
+            assert n["id"] == node_id("Onderwijsaanbiedersgroep", r.code, day)
             assert (n["code"], n["naam"], n["onderwijsbestuur"]) == (
                 r.code,
                 r.naam,
@@ -555,7 +557,7 @@ async def test_pages_of_onderwijsaanbiedersgroepen_by_cursor(api: Api, seeded: T
 
 async def test_a_groep_is_a_node(api: Api, seeded: Target) -> None:
     groepen = (await expected_groepen(seeded, vandaag()))[:3]
-    ids = [node_id("Onderwijsaanbiedersgroep", r.code) for r in groepen]
+    ids = [node_id("Onderwijsaanbiedersgroep", r.code, vandaag()) for r in groepen]
     query = """query($id: ID!, $ids: [ID!]!) {
       node(id: $id) { __typename id ... on Onderwijsaanbiedersgroep { code naam } }
       nodes(ids: $ids) { id ... on Onderwijsaanbiedersgroep { code } } }"""
@@ -605,7 +607,7 @@ async def begeleiding_answers(api: Api, target: Target, day: dt.date) -> tuple[A
             "edges": [
                 {
                     "node": {
-                        "id": node_id("Onderwijsbegeleidingsaanbieder", r.code),
+                        "id": node_id("Onderwijsbegeleidingsaanbieder", r.code, day),
                         "code": r.code,
                         "naam": r.naam,
                         "internationaleNaam": r.internationale_naam,
@@ -629,8 +631,8 @@ async def begeleiding_answers(api: Api, target: Target, day: dt.date) -> tuple[A
         }
         if code in await valid_keys(target, Onderwijsbestuur, "code", [code], day)
         else None,
-        "node": {
-            "id": node_id("Onderwijsbegeleidingsaanbieder", wanted),
+        "node": {  # asked by an id of the older form: on today, with today's id
+            "id": node_id("Onderwijsbegeleidingsaanbieder", wanted, vandaag()),
             "code": wanted,
             "expertise": expertise(looked_up),
         }
