@@ -15,7 +15,8 @@ The history of the serving data comes along, without what is older than the rete
 version being replaced (so a client that synced from it can go on); changes stay with their
 version. A seed of the same content adds nothing. Values are compared and stored as JSON (dates
 as ``YYYY-MM-DD``), in the columns both databases have (a database of an earlier schema lacks
-the newer ones) except the row ids the seed numbers anew each time (``id``, ``…_id``).
+the newer ones) except the row ids the seed numbers anew each time (the integer ``id`` and
+``…_id`` columns).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import ColumnElement, Integer, inspect, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from onderwijsgraaf.db.models import (
@@ -152,7 +153,7 @@ def _verschillen(
 async def _live_rows(live: AsyncConnection, model: type[Base]) -> tuple[list[str], dict[str, Rij]]:
     """The columns of ``model`` the serving data has, and its rows by code, as JSON."""
     name = model.__tablename__
-    columns = [c for c in model.__table__.columns if not _rij_id(c.name)]
+    columns = [c for c in model.__table__.columns if not rij_id(c)]
     if not await _has(live, name):
         return [c.name for c in columns], {}
     present = await live.run_sync(lambda sync: {c["name"] for c in inspect(sync).get_columns(name)})
@@ -165,9 +166,10 @@ async def _live_rows(live: AsyncConnection, model: type[Base]) -> tuple[list[str
     return names, rows
 
 
-def _rij_id(column: str) -> bool:
-    """A row id of the database (``id``, ``…_id``): the seed numbers rows anew each time."""
-    return column == "id" or column.endswith("_id")
+def rij_id(column: ColumnElement[Any]) -> bool:
+    """A row id of the database (the integer ``id`` and ``…_id`` columns, not e.g. ``bag_id``):
+    the seed numbers rows anew each time."""
+    return isinstance(column.type, Integer) and (column.name == "id" or column.name.endswith("_id"))
 
 
 async def _has(live: AsyncConnection, name: str) -> bool:

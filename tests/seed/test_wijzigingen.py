@@ -6,11 +6,13 @@ each on a database of its own seeded from ``tests/fixtures/small``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +20,9 @@ import pytest
 from sqlalchemy import delete, select
 
 from onderwijsgraaf.db.models import Gegevensversie, Versielog, Wijziging
+from resolvers.export import LIJSTEN as EXPORTS
 from seed.load import seed_database
-from seed.wijzigingen import GEVOLGD, waarde
+from seed.wijzigingen import GEVOLGD, rij_id, waarde
 from tests.conftest import SMALL_DIR, Target, _postgres_url, drop_schemas, serving
 
 OPENED, CLOSED, MOVED = "06SC", "09DN", "08DC"  # basisscholen on Ameland, one vestiging each
@@ -99,19 +102,31 @@ async def fresh(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
         yield target
 
 
+@dataclass(frozen=True)
+class Synced:
+    """A database seeded from yesterday's folder and then today's, with after each seed the
+    export of its objects (``export``) and the bulk export files of their lists (``bulk``)."""
+
+    target: Target
+    before: Export
+    after: Export
+    bulk_before: dict[str, list[dict[str, Any]]]
+    bulk_after: dict[str, list[dict[str, Any]]]
+
+
 @pytest.fixture(scope="module", params=BACKENDS)
 async def synced(
     request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
     folders: tuple[Path, Path, Path],
-) -> AsyncIterator[tuple[Target, Export, Export]]:
-    """A database seeded from yesterday's folder and then today's, with the export after each."""
+) -> AsyncIterator[Synced]:
     yesterday, today, _ = folders
+    files = tmp_path_factory.mktemp("export")
     async with database(request.param, tmp_path_factory.mktemp("synced")) as target:
         await target.seed(yesterday, check_minimums=False)
-        before = await export(target)
+        before, bulk_before = await export(target), await bulk(target, files)
         await target.seed(today, check_minimums=False)
-        yield target, before, await export(target)
+        yield Synced(target, before, await export(target), bulk_before, await bulk(target, files))
 
 
 async def export(target: Target) -> Export:
@@ -122,11 +137,7 @@ async def export(target: Target) -> Export:
     try:
         async with engine.connect() as conn:
             for objecttype, model in GEVOLGD.items():
-                columns = [
-                    c
-                    for c in model.__table__.columns
-                    if c.name != "id" and not c.name.endswith("_id")
-                ]
+                columns = [c for c in model.__table__.columns if not rij_id(c)]
                 rows = await conn.execute(select(*columns))
                 found[objecttype] = {
                     str(row.code): {c.name: waarde(v) for c, v in zip(columns, row, strict=True)}
@@ -137,6 +148,40 @@ async def export(target: Target) -> Export:
         await engine.dispose()
     found["versie"] = {"": {"versie": versie}}
     return found
+
+
+# the lists of the followed objects, and the peildatum their bulk export files are asked on
+LIJSTEN = {
+    "Onderwijsbestuur": "onderwijsbesturen",
+    "Onderwijsaanbieder": "onderwijsaanbieders",
+    "Onderwijslocatie": "onderwijslocaties",
+    "Opleidingseenheid": "opleidingseenheden",
+    "AangebodenOpleiding": "aangebodenOpleidingen",
+}
+P = dt.date(2026, 10, 1)
+
+
+async def bulk(target: Target, files: Path) -> dict[str, list[dict[str, Any]]]:
+    """The bulk export (``/export/<lijst>.jsonl``) on P of every list of the followed objects."""
+    found = {}
+    async with serving(target, export_dir=files) as api:
+        for lijst in LIJSTEN.values():
+            response = await api.client.get(f"/export/{lijst}.jsonl", params={"peildatum": str(P)})
+            assert response.status_code == 200, response.text
+            found[lijst] = [json.loads(line) for line in response.text.splitlines()]
+    return found
+
+
+def own_columns(lijst: str) -> list[str]:
+    """The columns of a list's bulk export read straight from the object's own row (the others
+    name related objects, which the feed reports as changes to those objects)."""
+    described = EXPORTS[lijst]
+    kolommen, _ = described.kolommen(P)
+    return [
+        k.naam
+        for k in kolommen
+        if getattr(k.waarde, "class_", None) is described.tabel and k.waarde.key == k.naam
+    ]
 
 
 def apply(old: Export, lines: list[dict[str, Any]]) -> Export:
@@ -210,9 +255,9 @@ async def feed(target: Target, **params: str) -> list[dict[str, Any]]:
 
 
 async def test_the_feed_holds_exactly_the_changes_and_turns_one_export_into_the_next(
-    synced: tuple[Target, Export, Export],
+    synced: Synced,
 ) -> None:
-    fresh, before, after = synced
+    fresh, before, after = synced.target, synced.before, synced.after
     assert before["versie"] != after["versie"]
 
     lines = await feed(fresh, sinds=before["versie"][""]["versie"])
@@ -237,10 +282,36 @@ async def test_the_feed_holds_exactly_the_changes_and_turns_one_export_into_the_
     ] * 3
 
 
+async def test_the_feed_turns_yesterdays_bulk_export_into_todays(synced: Synced) -> None:
+    """A client keeping the bulk export files of the five lists on a peildatum applies the feed
+    to yesterday's (create, set each kolom, delete; then keeps what is valid on that date): the
+    columns of the objects' own rows come out as today's files have them, line for line."""
+    lines = await feed(synced.target, sinds=synced.before["versie"][""]["versie"])
+    for objecttype, lijst in LIJSTEN.items():
+        own = own_columns(lijst)
+        assert {"code", "begindatum", "einddatum"} <= set(own)
+        rows = {row["code"]: dict(row) for row in synced.bulk_before[lijst]}
+        for change in (c for c in lines if c["objecttype"] == objecttype):
+            if change["soort"] == "VERWIJDERD":
+                rows.pop(change["code"], None)
+                continue
+            row = rows.setdefault(change["code"], {})
+            row.update({veld["kolom"]: veld["nieuw"] for veld in change["velden"]})
+        valid = [
+            row
+            for _, row in sorted(rows.items())
+            if (row["begindatum"] or "") <= str(P) < (row["einddatum"] or "9999")
+        ]
+        applied = [json.dumps({k: row[k] for k in own}) for row in valid]
+        today = [json.dumps({k: row[k] for k in own}) for row in synced.bulk_after[lijst]]
+        assert applied == today, lijst
+        assert synced.bulk_before[lijst] != synced.bulk_after[lijst] or lijst == "onderwijsbesturen"
+
+
 async def test_paging_by_cursor_and_resuming_lose_and_repeat_nothing(
-    synced: tuple[Target, Export, Export],
+    synced: Synced,
 ) -> None:
-    fresh, before, _ = synced
+    fresh, before = synced.target, synced.before
     since = before["versie"][""]["versie"]
     everything = await feed(fresh, sinds=since)
     query = """query W($s: String!, $after: String) {
