@@ -141,7 +141,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return await rapport_http(request, engine, userdata, verifier)
 
     async def wijzigingen(request: Request) -> Response:
-        return await wijzigingenfeed(request, engine, version.current, settings.cache_max_age)
+        return await wijzigingenfeed(
+            request, engine, version.current, verifier, settings.cache_max_age
+        )
 
     exporter = Exporter(
         engine,

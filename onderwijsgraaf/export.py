@@ -74,7 +74,7 @@ from onderwijsgraaf.errors import (
 from onderwijsgraaf.peildatum import uit_url, vandaag
 from resolvers.export import LIJSTEN, Lijst, aantal, batches
 from schema import filters
-from schema.limits import MAX_LIST, MAX_STRING, MAX_ZOEK_WORDS
+from schema.limits import MAX_LIST, check_string
 from schema.query import build_schema
 from schema.types.groep import OnderwijsaanbiedersgroepFilter
 from schema.types.samenwerkingsverband import SamenwerkingsverbandFilter
@@ -150,18 +150,19 @@ def _field_value(name: str, text: str, type_: GraphQLInputType) -> Any:
 
 def _json(text: str, name: str) -> Any:
     try:
-        return json.loads(text)
+        value = json.loads(text)
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadUserInput(f"{name}: not valid Unicode (a lone surrogate)") from None
     except ValueError as error:
         raise BadUserInput(f"{name}: not JSON ({error})") from None
+    return value
 
 
 def _within_limits(value: Any, path: str) -> None:
     """The API's limits on input values: strings, lists and the words of ``zoek``."""
     if isinstance(value, str):
-        if len(value) > MAX_STRING:
-            raise BadUserInput(f"{path}: longer than {MAX_STRING} characters")
-        if path == "filter.zoek" and len(value.split()) > MAX_ZOEK_WORDS:
-            raise BadUserInput(f"{path}: more than {MAX_ZOEK_WORDS} words")
+        check_string(path, path.rpartition(".")[2], value)
     elif isinstance(value, list):
         if len(value) > MAX_LIST:
             raise BadUserInput(f"{path}: more than {MAX_LIST} values")

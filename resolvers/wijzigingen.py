@@ -27,6 +27,7 @@ from onderwijsgraaf.graph.veldnamen import veldnaam
 KIND = "Wijziging"
 SOORTEN = ("AANGEMAAKT", "GEWIJZIGD", "BEEINDIGD", "VERWIJDERD")
 VERSIE = re.compile(r"[0-9a-f]{64}")
+DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TABELLEN = {
     "Onderwijsbestuur": "onderwijsbestuur",
     "Onderwijsaanbieder": "onderwijsaanbieder",
@@ -117,6 +118,8 @@ def vraag(sinds: str, soorten: Sequence[str] | None) -> Vraag:
         held = select(Versielog.volgnummer).where(Versielog.versie == sinds).scalar_subquery()
         return Vraag(held, None, chosen)
     try:
+        if not DATUM.fullmatch(sinds):
+            raise ValueError(sinds)
         day = dt.date.fromisoformat(sinds)
     except ValueError:
         raise BadUserInput(

@@ -331,7 +331,7 @@ def check_value(where: str, name: str, value: Any) -> None:
     """Checks one argument (or input field) value and what it holds against the input limits;
     ``where`` names it in the error (``onderwijsaanbieders(filter.zoek)``)."""
     if isinstance(value, str):
-        _check_string(where, name, value)
+        check_string(where, name, value)
     elif isinstance(value, list):
         if len(value) > MAX_LIST:
             raise BadUserInput(f"{where}: at most {MAX_LIST} values, got {len(value):,}")
@@ -342,7 +342,9 @@ def check_value(where: str, name: str, value: Any) -> None:
             check_value(f"{where.removesuffix(')')}.{key})", key, item)
 
 
-def _check_string(where: str, name: str, value: str) -> None:
+def check_string(where: str, name: str, value: str) -> None:
+    """A string's limits: length, no control characters, valid Unicode, words of ``zoek``;
+    BadUserInput naming ``where``."""
     limit = MAX_STRING_OF.get(name, MAX_STRING)
     if len(value) > limit:
         raise BadUserInput(f"{where}: at most {limit:,} characters, got {len(value):,}")

@@ -315,6 +315,18 @@ async def test_older_versions_and_the_files_used_longest_ago_are_removed(
             "/export/onderwijsbegeleidingsaanbieders.csv?zoek=x",
             "zoek: not a parameter of this export",
         ),
+        (
+            "/export/onderwijsaanbieders.csv?filter=%7B%22zoek%22%3A%22%5Cud800%22%7D",
+            "filter: not valid Unicode (a lone surrogate)",
+        ),
+        (
+            "/export/onderwijsaanbieders.csv?zoek=a%01b",
+            "filter.zoek: control character U+0001 at position 1",
+        ),
+        (
+            "/export/onderwijsaanbieders.csv?filter=%7B%22zoek%22%3A%22a%5Cu0000b%22%7D",
+            "filter.zoek: control character U+0000",
+        ),
     ],
 )
 async def test_bad_input_is_refused_naming_what_is_wrong(

@@ -246,6 +246,14 @@ def expected(before: Export, after: Export) -> set[tuple[str, str, str]]:
     return changes
 
 
+async def feed_etag(target: Target) -> str:
+    """The ETag of every change since 2000 (an answer that only grows)."""
+    async with serving(target) as api:
+        response = await api.client.get("/wijzigingen.jsonl", params={"sinds": "2000-01-01"})
+    assert response.status_code == 200
+    return response.headers["etag"]
+
+
 async def feed(target: Target, **params: str) -> list[dict[str, Any]]:
     async with serving(target) as api:
         response = await api.client.get("/wijzigingen.jsonl", params=params)
@@ -346,6 +354,7 @@ async def test_versions_are_listed_pruned_and_a_pruned_one_is_refused(
     yesterday, today, tomorrow = folders
     await fresh.seed(yesterday, check_minimums=False)
     first = (await export(fresh))["versie"][""]["versie"]
+    first_etag = await feed_etag(fresh)
     await fresh.seed(today, check_minimums=False)
     second = (await export(fresh))["versie"][""]["versie"]
     lines = await feed(fresh, sinds=first)
@@ -366,6 +375,9 @@ async def test_versions_are_listed_pruned_and_a_pruned_one_is_refused(
     await engine.dispose()
     await fresh.seed(yesterday, check_minimums=False)
     assert len(await feed(fresh, sinds=second)) == len(lines)
+    # the first version is back, with a longer history: not the answer cached for it before
+    assert (await export(fresh))["versie"][""]["versie"] == first
+    assert await feed_etag(fresh) != first_etag
 
     # no retention: only the version replaced and the new one stay
     await fresh.seed(today, check_minimums=False)
@@ -401,12 +413,27 @@ async def test_the_feed_over_http_has_an_etag_and_refuses_bad_input(small: Targe
         assert again.status_code == 304
         other = await api.client.get("/wijzigingen.jsonl", params={"sinds": "2000-01-01"})
         assert other.headers["etag"] != first.headers["etag"]
-        for params, named in [
+        cases: list[tuple[Any, str]] = [
             ({}, "sinds: required"),
             ({"sinds": "gisteren"}, "sinds: 'gisteren' is neither a data version"),
             ({"sinds": version, "soorten": "VERPLAATST"}, "soorten: unknown ['VERPLAATST']"),
             ({"sinds": version, "na": "x"}, "na: 'x' is not a volgnummer"),
-        ]:
+            ({"sinds": version, "na": "9" * 19}, "is not a volgnummer"),
+            ({"sinds": version, "na": "\uff11"}, "is not a volgnummer"),
+            ({"sinds": "20261130"}, "sinds: '20261130' is neither a data version"),
+            ({"sinds": "2026-W48-1"}, "is neither a data version"),
+            ({"sinds": version, "soorten": ""}, "soorten: '' holds an empty value"),
+            ({"sinds": version, "soorten": "GEWIJZIGD,,BEEINDIGD"}, "holds an empty value"),
+            ({"sinds": version, "first": "10"}, "first: not a parameter of the feed"),
+            ([("sinds", version), ("sinds", "2000-01-01")], "sinds: given more than once"),
+        ]
+        for params, named in cases:
             bad = await api.client.get("/wijzigingen.jsonl", params=params)
             assert bad.status_code == 400, params
             assert named in bad.json()["errors"][0]["message"]
+        refused = await api.client.get(
+            "/wijzigingen.jsonl",
+            params={"sinds": version},
+            headers={"Authorization": "Bearer not-a-token"},
+        )
+        assert refused.status_code == 401
