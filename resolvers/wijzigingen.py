@@ -23,11 +23,11 @@ from onderwijsgraaf.db.models import Versielog, Wijziging
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
 from onderwijsgraaf.graph.veldnamen import veldnaam
+from onderwijsgraaf.peildatum import datum
 
 KIND = "Wijziging"
 SOORTEN = ("AANGEMAAKT", "GEWIJZIGD", "BEEINDIGD", "VERWIJDERD")
 VERSIE = re.compile(r"[0-9a-f]{64}")
-DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TABELLEN = {
     "Onderwijsbestuur": "onderwijsbestuur",
     "Onderwijsaanbieder": "onderwijsaanbieder",
@@ -118,9 +118,7 @@ def vraag(sinds: str, soorten: Sequence[str] | None) -> Vraag:
         held = select(Versielog.volgnummer).where(Versielog.versie == sinds).scalar_subquery()
         return Vraag(held, None, chosen)
     try:
-        if not DATUM.fullmatch(sinds):
-            raise ValueError(sinds)
-        day = dt.date.fromisoformat(sinds)
+        day = datum(sinds)
     except ValueError:
         raise BadUserInput(
             f"sinds: {sinds!r} is neither a data version (64 hexadecimal characters, "

@@ -14,12 +14,12 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import re
 
 import strawberry
 
 from onderwijsgraaf import graph
 from onderwijsgraaf.errors import BadUserInput
+from onderwijsgraaf.peildatum import datum
 from schema.described import Rij, key_of, type_name_of
 
 NODE_TYPES = (
@@ -31,7 +31,6 @@ NODE_TYPES = (
     "Onderwijsaanbiedersgroep",
     "Onderwijsbegeleidingsaanbieder",
 )
-DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def global_id(type_name: str, code: str, peildatum: dt.date) -> strawberry.ID:
@@ -54,9 +53,7 @@ def parse_global_id(value: str) -> tuple[str, str, dt.date | None]:
     if not at:
         return type_name, code, None
     try:
-        if not DATE.fullmatch(day):
-            raise ValueError(day)
-        peildatum = dt.date.fromisoformat(day)
+        peildatum = datum(day)
     except ValueError:
         raise BadUserInput(
             f"id: {value!r} carries the peildatum {day!r}, which is not a date (YYYY-MM-DD); "
