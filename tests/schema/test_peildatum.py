@@ -124,3 +124,21 @@ async def test_a_school_is_absent_before_it_was_founded(api: Api, seeded: Target
     for day, present in [(row.begindatum - DAY, False), (row.begindatum, True)]:
         data = await api.data(listed, {"zoek": row.naam, "d": day.isoformat()})
         assert ({"node": {"code": row.code}} in data["onderwijsaanbieders"]["edges"]) is present
+
+
+async def test_on_the_last_date_there_is_every_open_ended_object_is_valid(
+    api: Api, seeded: Target
+) -> None:
+    """9999-12-31 is the largest date: the objects valid then are those with no einddatum."""
+    a = Onderwijsaanbieder
+    last, before = dt.date.max, dt.date.max - DAY
+    open_ended = await scalar(seeded, select(func.count()).where(a.einddatum.is_(None)))
+    data = await api.data(
+        """{ last: onderwijsaanbieders(peildatum: "9999-12-31") { totalCount }
+             before: onderwijsaanbieders(peildatum: "9999-12-30") { totalCount } }"""
+    )
+    assert data["last"]["totalCount"] == open_ended > 0
+    assert data["before"]["totalCount"] == await scalar(
+        seeded, select(func.count()).where(geldig_op(a, before))
+    )
+    assert await scalar(seeded, select(func.count()).where(geldig_op(a, last))) == open_ended

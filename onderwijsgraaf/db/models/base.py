@@ -61,7 +61,8 @@ def geldig_op(columns: Any, peildatum: dt.date) -> ColumnElement[bool]:
     an index in the list's order would have stopped after one page.
     """
     begin, end = columns.begindatum, columns.einddatum
-    return and_(
-        func.coalesce(begin, dt.date.min) <= peildatum,
-        func.coalesce(end, dt.date.max) > peildatum,
+    # on the last date there is, only an open end is later
+    ends_later = (
+        end.is_(None) if peildatum >= dt.date.max else func.coalesce(end, dt.date.max) > peildatum
     )
+    return and_(func.coalesce(begin, dt.date.min) <= peildatum, ends_later)
