@@ -52,7 +52,7 @@ class CachedReads:
             return
         etag = entity_tag(version, params)
         cache_control = f"public, max-age={self.max_age}"
-        if etag in _tags(Headers(scope=scope).get("if-none-match", "")):
+        if etag in entity_tags(Headers(scope=scope).get("if-none-match", "")):
             await _not_modified(send, etag, cache_control)
             return
         await self.app(scope, receive, _kept_if_successful(scope, send, etag, cache_control))
@@ -64,7 +64,7 @@ def entity_tag(version: str, params: QueryParams) -> str:
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
-def _tags(if_none_match: str) -> set[str]:
+def entity_tags(if_none_match: str) -> set[str]:
     """The entity tags of an If-None-Match header (weak ones compare as strong here)."""
     return {tag.strip().removeprefix("W/") for tag in if_none_match.split(",") if tag.strip()}
 

@@ -26,12 +26,13 @@ from collections.abc import Iterator
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from onderwijsgraaf.auth import Verifier
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput, Unauthenticated
 from onderwijsgraaf.peildatum import uit_url, vandaag
+from onderwijsgraaf.refusal import error_response
 from resolvers.controle import uitvoeren
 from resolvers.controle.regel import Bevinding
 from schema.audit import write_audit
@@ -95,21 +96,11 @@ def _peildatum(request: Request) -> dt.date:
     return uit_url(request.query_params.get("peildatum")) or vandaag()
 
 
-def foutantwoord(error: BadUserInput | Unauthenticated, status: int) -> JSONResponse:
-    """An HTTP error answer with the error as GraphQL writes it (401: with WWW-Authenticate)."""
-    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else {}
-    return JSONResponse(
-        {"errors": [{"message": error.message, "extensions": {"code": error.code}}]},
-        status_code=status,
-        headers=headers,
-    )
-
-
 async def controlebestand(request: Request, engine: AsyncEngine, verifier: Verifier) -> Response:
     try:
         viewer = verifier.viewer(request.headers.get("authorization"))
     except Unauthenticated as error:
-        return foutantwoord(error, 401)
+        return error_response(error, 401)
     match = BESTAND.fullmatch(request.path_params["bestand"])
     try:
         if match is None:
@@ -124,7 +115,7 @@ async def controlebestand(request: Request, engine: AsyncEngine, verifier: Verif
             code,
         )
     except BadUserInput as error:
-        return foutantwoord(error, 400)
+        return error_response(error, 400)
     async with Reads(engine) as reads:
         found = await uitvoeren.bevindingen(reads, code, peildatum, regels)
     write_audit(

@@ -58,20 +58,20 @@ from graphql.utilities import coerce_input_value, validate_input_value
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, Response
 from strawberry.types.arguments import convert_argument
 
 from onderwijsgraaf.auth import Verifier
+from onderwijsgraaf.caching import entity_tags
 from onderwijsgraaf.db.gebieden import GebiedenCache
 from onderwijsgraaf.errors import (
-    RETRY_AFTER_SECONDS,
     BadUserInput,
-    OnderwijsgraafError,
     ServiceUnavailable,
     Unauthenticated,
     database_unavailable,
 )
 from onderwijsgraaf.peildatum import uit_url, vandaag
+from onderwijsgraaf.refusal import error_response
 from resolvers.export import LIJSTEN, Lijst, aantal, batches
 from schema import filters
 from schema.limits import MAX_LIST, check_string
@@ -524,21 +524,10 @@ def _evict(folder: Path, max_bytes: int, keep: Path) -> None:
         total -= stats[f].st_size
 
 
-def _fout(error: OnderwijsgraafError, status: int) -> JSONResponse:
-    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else {}
-    if status == 503:
-        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
-    return JSONResponse(
-        {"errors": [{"message": error.message, "extensions": {"code": error.code}}]},
-        status_code=status,
-        headers={**headers, "Cache-Control": "no-store"},
-    )
-
-
 def _matches(if_none_match: str | None, etag: str) -> bool:
     if if_none_match is None:
         return False
-    tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+    tags = entity_tags(if_none_match)
     return "*" in tags or etag in tags
 
 
@@ -550,7 +539,7 @@ async def export_http(
     try:
         verifier.viewer(request.headers.get("authorization"))
     except Unauthenticated as error:
-        return _fout(error, 401)
+        return error_response(error, 401)
     match = BESTAND.fullmatch(request.path_params["bestand"])
     try:
         if match is None:
@@ -571,11 +560,11 @@ async def export_http(
         v = await verzoek(match["lijst"], match["soort"], request.query_params, exporter.gebieden)
         found = await exporter.bestand(v)
     except BadUserInput as error:
-        return _fout(error, 400)
+        return error_response(error, 400)
     except Exception as error:
         if not database_unavailable(error):
             raise
-        return _fout(ServiceUnavailable(), 503)
+        return error_response(ServiceUnavailable(), 503)
     etag = f'"{found.sha256}"'
     digest = base64.b64encode(bytes.fromhex(found.sha256)).decode("ascii")
     headers = {

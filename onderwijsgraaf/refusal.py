@@ -1,4 +1,5 @@
-"""A GraphQL error answer sent straight from an ASGI layer, before or instead of the endpoint."""
+"""A GraphQL error answer sent straight from an ASGI layer, before or instead of the endpoint
+(``send_error``), or by a file endpoint outside /graphql (``error_response``)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import json
 from typing import Any
 
 from starlette.datastructures import Headers
+from starlette.responses import JSONResponse
 from starlette.types import Scope, Send
 
 from onderwijsgraaf.endpoint import CONTENT_TYPE, negotiated
+from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, OnderwijsgraafError
 
 
 async def send_error(
@@ -49,3 +52,20 @@ async def send_error(
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def error_response(error: OnderwijsgraafError, status: int) -> JSONResponse:
+    """``{"errors": [{message, extensions: {code}}]}`` with ``status``, as a file endpoint
+    (/controle, /export, /wijzigingen.jsonl) answers bad input (400), a token it does not accept
+    (401, with ``WWW-Authenticate``) or a database that is down (503, with ``Retry-After``);
+    ``Cache-Control: no-store`` like every error answer."""
+    headers = {"Cache-Control": "no-store"}
+    if status == 401:
+        headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+    if status == 503:
+        headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return JSONResponse(
+        {"errors": [{"message": error.message, "extensions": {"code": error.code}}]},
+        status_code=status,
+        headers=headers,
+    )

@@ -25,9 +25,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from onderwijsgraaf.auth import Verifier
-from onderwijsgraaf.controlebestand import foutantwoord
+from onderwijsgraaf.caching import entity_tags
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput, Unauthenticated
+from onderwijsgraaf.refusal import error_response
 from resolvers import wijzigingen as resolve
 
 MEDIA = "application/jsonl; charset=utf-8"
@@ -76,7 +77,7 @@ async def wijzigingenfeed(
     try:
         verifier.viewer(request.headers.get("authorization"))
     except Unauthenticated as error:
-        return foutantwoord(error, 401)
+        return error_response(error, 401)
     params = request.query_params
     try:
         _check_parameters(request)
@@ -87,19 +88,16 @@ async def wijzigingenfeed(
         na = _na(params.get("na"))
         resolve.vraag(sinds, soorten)
     except BadUserInput as error:
-        return foutantwoord(error, 400)
+        return error_response(error, 400)
     key = json.dumps([await version(), sinds, soorten, na])
     etag = '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
     headers = {"ETag": etag, "Cache-Control": f"public, max-age={max_age}"}
-    wanted = {
-        t.strip().removeprefix("W/") for t in request.headers.get("if-none-match", "").split(",")
-    }
-    if etag in wanted:
+    if etag in entity_tags(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers=headers)
     async with Reads(engine) as reads:
         try:
             changes = await resolve.alle(reads, sinds, soorten, na)
         except BadUserInput as error:
-            return foutantwoord(error, 400)
+            return error_response(error, 400)
     body = "".join(json.dumps(c.regel(), ensure_ascii=False) + "\n" for c in changes)
     return Response(body, media_type=MEDIA, headers=headers)
