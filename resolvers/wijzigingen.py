@@ -141,26 +141,31 @@ async def wijzigingen(
     that is not held (BadUserInput) from no changes."""
     gevraagd = vraag(sinds, soorten)
     request = PageRequest.parse(KIND, first, after)
-    statement = gevraagd.waar(select(Wijziging.__table__))
+    na = 0
     if request.after is not None:
         check_cursor(request.after, (int,))
-        statement = statement.where(Wijziging.volgnummer > request.after[0])
-    rows = await reads.rows(statement.order_by(Wijziging.volgnummer).limit(request.first + 1))
-    if not rows and gevraagd.datum is None:
-        await _check_held(reads, sinds)
+        na = int(request.after[0])
+    rows = await _gelezen(reads, sinds, gevraagd, na, request.first + 1)
     total = None
     if count:
         total = await reads.scalar(gevraagd.waar(select(func.count()).select_from(Wijziging)))
-    return Page.of(request, [Verandering.of(r) for r in rows], total, lambda v: (v.volgnummer,))
+    return Page.of(request, rows, total, lambda v: (v.volgnummer,))
 
 
 async def alle(
     reads: Reads, sinds: str, soorten: Sequence[str] | None, na: int
 ) -> list[Verandering]:
     """Every change after ``sinds`` (as ``wijzigingen``) with a volgnummer above ``na``."""
-    gevraagd = vraag(sinds, soorten)
+    return await _gelezen(reads, sinds, vraag(sinds, soorten), na, None)
+
+
+async def _gelezen(
+    reads: Reads, sinds: str, gevraagd: Vraag, na: int, limit: int | None
+) -> list[Verandering]:
+    """The changes ``gevraagd`` with a volgnummer above ``na``, at most ``limit``, in order;
+    BadUserInput when there are none because ``sinds`` is a version not held."""
     statement = gevraagd.waar(select(Wijziging.__table__)).where(Wijziging.volgnummer > na)
-    rows = await reads.rows(statement.order_by(Wijziging.volgnummer))
+    rows = await reads.rows(statement.order_by(Wijziging.volgnummer).limit(limit))
     if not rows and gevraagd.datum is None:
         await _check_held(reads, sinds)
     return [Verandering.of(r) for r in rows]
