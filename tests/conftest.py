@@ -254,6 +254,7 @@ class Api:
     reference: httpx.AsyncClient | None = None
     compiler: Compiler | None = None
     cache: ResponseCache | None = None
+    engine: AsyncEngine | None = None  # the app's, reading the register
     # the statements run on the user data (objecten van toezicht, trusted documents)
     userdata_statements: list[str] = field(default_factory=list)
 
@@ -369,6 +370,7 @@ async def serving(target: Target, **settings: Any) -> AsyncIterator[Api]:
             reference=reference,
             compiler=app.state.compiler,
             cache=app.state.response_cache,
+            engine=app.state.engine,
             userdata_statements=userdata_statements,
         )
 

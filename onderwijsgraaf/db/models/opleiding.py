@@ -55,6 +55,7 @@ class AangebodenOpleiding(Geldigheid, Herkomst, Base):
     __tablename__ = "aangeboden_opleiding"
     __table_args__ = (
         in_list_order("aangeboden_opleiding", "sector"),
+        in_list_order("aangeboden_opleiding", "sector", "zoeknaam", "code"),
         in_list_order("aangeboden_opleiding", "onderwijsaanbieder_code", "zoeknaam", "code"),
         in_list_order("aangeboden_opleiding", "onderwijslocatie_code", "zoeknaam", "code"),
         in_list_order("aangeboden_opleiding", "opleidingseenheid_code", "zoeknaam", "code"),
