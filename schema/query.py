@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaxTokensLimiter
+from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, Info
 
 from onderwijsgraaf.peildatum import vandaag
@@ -31,6 +32,7 @@ from schema.audit import AuditLog
 from schema.connection import After, Connection, First
 from schema.context import Context
 from schema.controle import ControleVelden
+from schema.datum import DATE
 from schema.described import build
 from schema.enums import Sortering
 from schema.errors import ErrorCodes
@@ -489,6 +491,7 @@ def build_schema(budget: int = DEFAULT_BUDGET) -> strawberry.Schema:
             *eenheid_types.CONCRETE_TYPES,
             *erkenning_types.CONCRETE_TYPES,
         ],
+        config=StrawberryConfig(scalar_map={dt.date: DATE}),
         extensions=[
             ErrorCodes,
             AuditLog,

@@ -142,3 +142,19 @@ async def test_on_the_last_date_there_is_every_open_ended_object_is_valid(
         seeded, select(func.count()).where(geldig_op(a, before))
     )
     assert await scalar(seeded, select(func.count()).where(geldig_op(a, last))) == open_ended
+
+
+async def test_a_date_is_written_jjjj_mm_dd_and_only_so(api: Api) -> None:
+    """``20261130`` and ``2026-W48-1`` are dates to Python's ``fromisoformat``, not to the API:
+    refused as a literal and as a variable, with the value named."""
+    query = "query($p: Date) { onderwijsaanbieders(peildatum: $p, first: 1) { totalCount } }"
+    for written in ("20261130", "2026-W48-1", "2026-11-30T00:00", "30-11-2026"):
+        for error in (
+            await api.error(query, {"p": written}),
+            await api.error(
+                f'{{ onderwijsaanbieders(peildatum: "{written}", first: 1) {{ totalCount }} }}'
+            ),
+        ):
+            assert error["extensions"]["code"] == "BAD_USER_INPUT"
+            assert f"'{written}' is not written JJJJ-MM-DD" in error["message"]
+    assert (await api.data(query, {"p": "2026-11-30"}))["onderwijsaanbieders"]["totalCount"] > 0
