@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select
 
-from onderwijsgraaf.db.models import Gegevensversie, Versielog, Wijziging
+from onderwijsgraaf.db.models import GEVOLGD, Gegevensversie, Versielog, Wijziging
 from resolvers.export import LIJSTEN as EXPORTS
 from seed.load import seed_database
-from seed.wijzigingen import GEVOLGD, rij_id, waarde
+from seed.wijzigingen import rij_id, waarde
 from tests.conftest import SMALL_DIR, Target, _postgres_url, drop_schemas, serving
 
 OPENED, CLOSED, MOVED = "06SC", "09DN", "08DC"  # basisscholen on Ameland, one vestiging each
@@ -275,9 +275,11 @@ async def test_the_feed_holds_exactly_the_changes_and_turns_one_export_into_the_
     assert {c["versie"] for c in lines} == {after["versie"][""]["versie"]}
     closed = one(after, "Onderwijsaanbieder", eigen_sleutel=f"{CLOSED}00")
     (ended,) = [c for c in lines if c["code"] == closed]
-    assert [(v["kolom"], v["oud"], v["nieuw"]) for v in ended["velden"]] == [
-        ("einddatum", None, ENDED)
-    ]
+    # its validity changed: every field, only the einddatum changed
+    assert {v["kolom"] for v in ended["velden"]} == set(after["Onderwijsaanbieder"][closed])
+    assert [
+        (v["kolom"], v["oud"], v["nieuw"]) for v in ended["velden"] if v["oud"] != v["nieuw"]
+    ] == [("einddatum", None, ENDED)]
 
     applied = apply(before, lines)
     applied["versie"] = after["versie"]
