@@ -498,6 +498,14 @@ async def test_the_feed_holds_exactly_the_changes_and_turns_one_export_into_the_
         (v["kolom"], v["oud"], v["nieuw"]) for v in ended["velden"] if v["oud"] != v["nieuw"]
     ] == [("einddatum", None, ENDED)]
 
+    # reopened: its validity changed, so every field
+    reopened = one(after, "Onderwijsaanbieder", eigen_sleutel=f"{REOPENED}00")
+    (change,) = [c for c in lines if c["code"] == reopened]
+    assert {v["kolom"] for v in change["velden"]} == set(after["Onderwijsaanbieder"][reopened])
+    assert [
+        (v["kolom"], v["oud"], v["nieuw"]) for v in change["velden"] if v["oud"] != v["nieuw"]
+    ] == [("einddatum", ONCE_ENDED, None)]
+
     applied = apply(before, lines)
     applied["versie"] = after["versie"]
     assert applied == after
@@ -528,6 +536,10 @@ async def test_a_sync_client_turns_yesterdays_bulk_export_into_todays_byte_for_b
         "overgeslagen": 1 + len(of(historic, synced.after)),  # its aanbod has its name
     }
 
+    reopened = expected_reopened(synced.after)
+    assert not reopened & codes(synced.bulk_before)
+    assert reopened <= codes(synced.bulk_after)
+
     unchanged = {"samenwerkingsverbanden", "onderwijsbegeleidingsaanbieders"}
     changed = {lijst for lijst in KLANT if synced.bulk_before[lijst] != synced.bulk_after[lijst]}
     assert changed == set(KLANT) - unchanged
@@ -549,6 +561,15 @@ def expected_reopened(after: Export) -> set[str]:
         | aanbod
         | {after["AangebodenOpleiding"][c]["onderwijslocatie_code"] for c in aanbod}
     )
+
+
+def codes(bulk: dict[str, bytes]) -> set[str]:
+    """The codes of every row of every list."""
+    return {
+        json.loads(line)["code"]
+        for body in bulk.values()
+        for line in body.decode("utf-8").splitlines()
+    }
 
 
 def only(synced: Synced, lijst: str) -> list[set[str]]:
