@@ -490,21 +490,14 @@ async def test_the_feed_holds_exactly_the_changes_and_turns_one_export_into_the_
     assert len(lines) == len(expected(before, after))
     assert [c["volgnummer"] for c in lines] == sorted(c["volgnummer"] for c in lines)
     assert {c["versie"] for c in lines} == {after["versie"][""]["versie"]}
-    closed = one(after, "Onderwijsaanbieder", eigen_sleutel=f"{CLOSED}00")
-    (ended,) = [c for c in lines if c["code"] == closed]
-    # its validity changed: every field, only the einddatum changed
-    assert {v["kolom"] for v in ended["velden"]} == set(after["Onderwijsaanbieder"][closed])
-    assert [
-        (v["kolom"], v["oud"], v["nieuw"]) for v in ended["velden"] if v["oud"] != v["nieuw"]
-    ] == [("einddatum", None, ENDED)]
-
-    # reopened: its validity changed, so every field
-    reopened = one(after, "Onderwijsaanbieder", eigen_sleutel=f"{REOPENED}00")
-    (change,) = [c for c in lines if c["code"] == reopened]
-    assert {v["kolom"] for v in change["velden"]} == set(after["Onderwijsaanbieder"][reopened])
-    assert [
-        (v["kolom"], v["oud"], v["nieuw"]) for v in change["velden"] if v["oud"] != v["nieuw"]
-    ] == [("einddatum", ONCE_ENDED, None)]
+    # closed and reopened: their validity changed, so every field, only the einddatum changed
+    for brin4, changed in [(CLOSED, (None, ENDED)), (REOPENED, (ONCE_ENDED, None))]:
+        code = one(after, "Onderwijsaanbieder", eigen_sleutel=f"{brin4}00")
+        (change,) = [c for c in lines if c["code"] == code]
+        assert {v["kolom"] for v in change["velden"]} == set(after["Onderwijsaanbieder"][code])
+        assert [
+            (v["kolom"], v["oud"], v["nieuw"]) for v in change["velden"] if v["oud"] != v["nieuw"]
+        ] == [("einddatum", *changed)]
 
     applied = apply(before, lines)
     applied["versie"] = after["versie"]
