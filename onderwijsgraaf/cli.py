@@ -95,8 +95,8 @@ def _parser() -> argparse.ArgumentParser:
         help="write a root list as CSV, JSON Lines, GeoJSON or Parquet (as /export serves it)",
         description="Write every object of a root list (onderwijsbesturen, onderwijsaanbieders, "
         "onderwijslocaties, aangebodenOpleidingen, opleidingseenheden, "
-        "onderwijsaanbiedersgroepen, samenwerkingsverbanden, onderwijsbegeleidingsaanbieders) "
-        "that meets the filter on the peildatum to a file: the same bytes as "
+        "onderwijsaanbiedersgroepen, samenwerkingsverbanden, onderwijsbegeleidingsaanbieders, "
+        "gemeenten, provincies) that meets the filter on the peildatum to a file: the same bytes as "
         "/export/<lijst>.<format> serves. A progress bar on standard error.",
     )
     export.add_argument("lijst", help="the root list, as the API names it")

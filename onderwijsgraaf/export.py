@@ -4,13 +4,15 @@ and the same file from the command line (``python -m onderwijsgraaf export``).
 
 ``<lijst>`` is a root list field of the API (``resolvers.export.LIJSTEN``: onderwijsbesturen,
 onderwijsaanbieders, onderwijslocaties, aangebodenOpleidingen, opleidingseenheden,
-onderwijsaanbiedersgroepen, samenwerkingsverbanden, onderwijsbegeleidingsaanbieders). The filter
-is the list's GraphQL filter input, checked by the schema itself (``validate_input_value``) and
-applied by the same conditions as the API: either as ``filter=<JSON>`` (the GraphQL variable,
-e.g. ``{"sector":["PO"]}``) or one URL parameter per field (``sector=PO,SO`` — a list field takes
-comma-separated values, ``nabij``/``bbox`` take JSON); ``nabij`` is refused (its rows are ordered by
-distance; ``bbox`` selects an area). Rows are in code order, one per object, public columns only
-(no contactpunten, so a token changes nothing; an unacceptable token is still 401 as at /graphql).
+onderwijsaanbiedersgroepen, samenwerkingsverbanden, onderwijsbegeleidingsaanbieders, gemeenten,
+provincies). The filter is the list's GraphQL filter input, checked by the schema itself
+(``validate_input_value``) and applied by the same conditions as the API: either as
+``filter=<JSON>`` (the GraphQL variable, e.g. ``{"sector":["PO"]}``) or one URL parameter per
+field (``sector=PO,SO`` — a list field takes comma-separated values, ``nabij``/``bbox`` take
+JSON); ``nabij`` is refused (its rows are ordered by distance; ``bbox`` selects an area).
+Gemeenten and provincies have no validity: their rows are the same on every peildatum. Rows are
+in code order, one per object, public columns only (no contactpunten, so a token changes
+nothing; an unacceptable token is still 401 as at /graphql).
 
 Formats: ``csv`` (UTF-8, RFC 4180, ``\\r\\n``, header row; empty for a missing value), ``jsonl``
 (one JSON object per line, ``null`` for a missing value), ``geojson`` (an RFC 7946
@@ -76,6 +78,7 @@ from resolvers.export import LIJSTEN, Lijst, aantal, batches
 from schema import filters
 from schema.limits import MAX_LIST, check_string
 from schema.query import build_schema
+from schema.types.gebied import GemeenteFilter, ProvincieFilter
 from schema.types.groep import OnderwijsaanbiedersgroepFilter
 from schema.types.samenwerkingsverband import SamenwerkingsverbandFilter
 
@@ -96,6 +99,8 @@ FILTERS: dict[str, type | None] = {
     "onderwijsaanbiedersgroepen": OnderwijsaanbiedersgroepFilter,
     "samenwerkingsverbanden": SamenwerkingsverbandFilter,
     "onderwijsbegeleidingsaanbieders": None,
+    "gemeenten": GemeenteFilter,
+    "provincies": ProvincieFilter,
 }
 CHUNK = 1 << 16
 

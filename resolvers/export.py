@@ -2,10 +2,15 @@
 peildatum, flattened to one row per object, read in batches through one server-side cursor.
 
 Each list (``LIJSTEN``, keyed by its GraphQL root field) has a fixed column set (``Kolom``: name,
-SQL expression, kind): the object's own public columns, then the code and name of each object
-it refers to (bestuur, groep, aanbieder, opleidingseenheid, locatie, gemeente, provincie), those
-valid on the same peildatum (else empty). The rows meet the same conditions as the API's list
-(each list module's ``conditions``), in code order. Only public columns: no communicatiecontext
+SQL expression, kind): the object's own public columns, among them the code of each object it
+refers to (``<object>_code``: the row's own reference, given whether or not that object is valid),
+and beside each such code the other columns of that object (its name; for an aanbod's
+opleidingseenheid also its erkende opleidingscode and niveau, for its onderwijslocatie the
+address and point) when it is valid on the same peildatum, else empty. A gemeente or provincie
+has no validity: it is always there. Two columns come through another object: an aanbod's
+``onderwijsbestuur_code`` is its aanbieder's (when the aanbieder is valid), the locatie's
+``gemeente_code`` and ``provincie_code`` are the locatie's (when it is valid). The rows meet the
+same conditions as the API's list (each list module's ``conditions``), in code order. Only public columns: no communicatiecontext
 (contactpunt) is read at all, so an export is the same for every viewer.
 
 Kinds: ``text``, ``int``, ``float``, ``date`` (``datetime.date``), as the writers type them.
@@ -40,6 +45,7 @@ from resolvers import (
     aanbod,
     begeleidingsaanbieders,
     besturen,
+    gebieden,
     groepen,
     locaties,
     opleidingseenheden,
@@ -133,7 +139,7 @@ def _aanbieders(peildatum: dt.date) -> tuple[Sequence[Kolom], Callable[[Select[A
         Kolom("internationale_naam", a.internationale_naam),
         Kolom("denominatie", a.denominatie),
         *bestuur,
-        Kolom("onderwijsaanbiedersgroep_code", g.code),
+        Kolom("onderwijsaanbiedersgroep_code", a.onderwijsaanbiedersgroep_code),
         Kolom("onderwijsaanbiedersgroep_naam", g.naam),
         *_geldigheid(a),
     ], _joined(
@@ -149,9 +155,9 @@ def _locatie_kolommen(loc: Any, gemeente: Any, provincie: Any) -> list[Kolom]:
         Kolom("huisnummertoevoeging", loc.huisnummertoevoeging),
         Kolom("postcode", loc.postcode),
         Kolom("plaatsnaam", loc.plaatsnaam),
-        Kolom("gemeente_code", gemeente.code),
+        Kolom("gemeente_code", loc.gemeente_code),
         Kolom("gemeente_naam", gemeente.naam),
-        Kolom("provincie_code", provincie.code),
+        Kolom("provincie_code", loc.provincie_code),
         Kolom("provincie_naam", provincie.naam),
         Kolom("latitude", loc.latitude, "float"),
         Kolom("longitude", loc.longitude, "float"),
@@ -194,7 +200,7 @@ def _aanbod(peildatum: dt.date) -> tuple[Sequence[Kolom], Callable[[Select[Any]]
         Kolom("onderwijsaanbieder_code", a.onderwijsaanbieder_code),
         Kolom("onderwijsaanbieder_naam", aanbieder.naam),
         *bestuur,
-        Kolom("onderwijslocatie_code", loc.code),
+        Kolom("onderwijslocatie_code", a.onderwijslocatie_code),
         *_locatie_kolommen(loc, gm, pv),
         *_geldigheid(a),
     ], _joined(
@@ -275,6 +281,20 @@ def _begeleiding(
     ], _joined(bestuur_join)
 
 
+def _gemeenten(peildatum: dt.date) -> tuple[Sequence[Kolom], Callable[[Select[Any]], Select[Any]]]:
+    gm, pv = Gemeente, aliased(Provincie)
+    return [
+        Kolom("code", gm.code),
+        Kolom("naam", gm.naam),
+        Kolom("provincie_code", gm.provincie_code),
+        Kolom("provincie_naam", pv.naam),
+    ], _joined((pv, pv.code == gm.provincie_code))
+
+
+def _provincies(peildatum: dt.date) -> tuple[Sequence[Kolom], Callable[[Select[Any]], Select[Any]]]:
+    return [Kolom("code", Provincie.code), Kolom("naam", Provincie.naam)], _joined()
+
+
 LIJSTEN: dict[str, Lijst] = {
     lijst.naam: lijst
     for lijst in (
@@ -318,6 +338,8 @@ LIJSTEN: dict[str, Lijst] = {
             _begeleiding,
             begeleidingsaanbieders.conditions,
         ),
+        Lijst("gemeenten", Gemeente, _gemeenten, gebieden.gemeente_conditions),
+        Lijst("provincies", Provincie, _provincies, gebieden.provincie_conditions),
     )
 }
 

@@ -19,6 +19,7 @@ from typing import Any, Literal, TypeVar
 from sqlalchemy import ColumnElement, distinct, func, literal_column, select, union_all
 
 from loaders.paging import Page, PageRequest, SortKey, check_cursor
+from onderwijsgraaf.db import models
 from onderwijsgraaf.db.gebieden import Gebieden, Gemeente, Provincie, sleutel
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
@@ -81,6 +82,24 @@ def provincies(
         if filter.provincie is None or provincie.code in filter.provincie
     ]
     return _page("provincies", found, order_by, first, after)
+
+
+def gemeente_conditions(filter: GemeenteFilter, peildatum: dt.date) -> list[ColumnElement[bool]]:
+    """``filter`` as SQL conditions on the ``gemeente`` table, for the export (the root list
+    filters in memory). A gemeente has no validity: the peildatum chooses nothing."""
+    found: list[ColumnElement[bool]] = []
+    if filter.gemeentecode is not None:
+        found.append(models.Gemeente.code.in_(filter.gemeentecode))
+    if filter.provincie is not None:
+        found.append(models.Gemeente.provincie_code.in_(filter.provincie))
+    return found
+
+
+def provincie_conditions(filter: ProvincieFilter, peildatum: dt.date) -> list[ColumnElement[bool]]:
+    """``filter`` as SQL conditions on the ``provincie`` table, as ``gemeente_conditions``."""
+    if filter.provincie is None:
+        return []
+    return [models.Provincie.code.in_(filter.provincie)]
 
 
 def _page(

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 
 from loaders.paging import Page, PageRequest, check_cursor
-from onderwijsgraaf.db.models import Versielog, Wijziging
+from onderwijsgraaf.db.models import GEVOLGD, Versielog, Wijziging
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
 from onderwijsgraaf.graph.veldnamen import veldnaam
@@ -28,13 +28,7 @@ from onderwijsgraaf.peildatum import datum
 KIND = "Wijziging"
 SOORTEN = ("AANGEMAAKT", "GEWIJZIGD", "BEEINDIGD", "VERWIJDERD")
 VERSIE = re.compile(r"[0-9a-f]{64}")
-TABELLEN = {
-    "Onderwijsbestuur": "onderwijsbestuur",
-    "Onderwijsaanbieder": "onderwijsaanbieder",
-    "Onderwijslocatie": "onderwijslocatie",
-    "Opleidingseenheid": "opleidingseenheid",
-    "AangebodenOpleiding": "aangeboden_opleiding",
-}
+TABELLEN = {objecttype: model.__tablename__ for objecttype, model in GEVOLGD.items()}
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,18 @@
 and what changed per object between them (``wijziging``), the change feed's source.
 
 Before a seed writes the new data aside it reads the data now serving. When the new content is
-another version (``gegevensversie``), every object of ``GEVOLGD`` is compared field by field
-with its row now serving, by code:
+another version (``gegevensversie``), every object of ``GEVOLGD`` (``onderwijsgraaf.db.models``)
+is compared field by field with its row now serving, by code:
 
 - AANGEMAAKT: a code the serving data lacks; ``velden`` holds every field (old value None);
 - VERWIJDERD: a code the new data lacks; every field (new value None);
-- BEEINDIGD: its ``einddatum`` was empty and now is a date; the changed fields;
-- GEWIJZIGD: any other change; the changed fields.
+- BEEINDIGD: its ``einddatum`` was empty and now is a date;
+- GEWIJZIGD: any other change.
+
+BEEINDIGD and GEWIJZIGD hold the changed fields; when ``begindatum`` or ``einddatum`` is one of
+them, every field (the unchanged ones with the old value equal to the new): the object may now be
+valid on a peildatum where it was not, and a copy that kept only the objects valid there gets it
+whole. Objects without a validity (gemeente, provincie) are never BEEINDIGD.
 
 The history of the serving data comes along, without what is older than the retention
 (``bewaardagen`` days, counted from the seed): a version stays while it is younger, and always the
@@ -29,27 +34,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, inspect, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from onderwijsgraaf.db.models import (
-    AangebodenOpleiding,
-    Base,
-    Gegevensversie,
-    Onderwijsaanbieder,
-    Onderwijsbestuur,
-    Onderwijslocatie,
-    Opleidingseenheid,
-    Versielog,
-    Wijziging,
-)
+from onderwijsgraaf.db.models import GEVOLGD, Base, Gegevensversie, Versielog, Wijziging
 from seed.dataset import Dataset
 
-# objecttype (as the API names it) → model, keyed by ``code``
-GEVOLGD: dict[str, type[Base]] = {
-    "Onderwijsbestuur": Onderwijsbestuur,
-    "Onderwijsaanbieder": Onderwijsaanbieder,
-    "Onderwijslocatie": Onderwijslocatie,
-    "Opleidingseenheid": Opleidingseenheid,
-    "AangebodenOpleiding": AangebodenOpleiding,
-}
+GELDIGHEID = ("begindatum", "einddatum")
 BEWAARDAGEN = 90
 Rij = dict[str, Any]
 
@@ -142,6 +130,8 @@ def _verschillen(
             lijst = [[v, voor[v], na[v]] for v in velden if voor[v] != na[v]]
             if not lijst:
                 continue
+            if any(v in GELDIGHEID for v, _, _ in lijst):
+                lijst = [[v, voor[v], na[v]] for v in velden]
             beeindigd = voor.get("einddatum") is None and na.get("einddatum") is not None
             soort = "BEEINDIGD" if beeindigd else "GEWIJZIGD"
         changes.append(

@@ -22,8 +22,8 @@ class WijzigingSoort(Enum):
     )
     BEEINDIGD = strawberry.enum_value(
         "BEEINDIGD",
-        description="De einddatum is gezet (met de andere veranderde velden). / Its einddatum "
-        "was set (with the other changed fields).",
+        description="De einddatum is gezet (met alle velden). / Its einddatum was set (with "
+        "every field).",
     )
     VERWIJDERD = strawberry.enum_value(
         "VERWIJDERD",
@@ -68,14 +68,21 @@ class Wijziging:
         description="Wanneer die versie werd ingeladen (UTC). / When that version was loaded (UTC)."
     )
     objecttype: str = strawberry.field(
-        description="Onderwijsbestuur, Onderwijsaanbieder, Onderwijslocatie, Opleidingseenheid "
-        "of AangebodenOpleiding. / The object's type."
+        description="Onderwijsbestuur, Onderwijsaanbieder, Onderwijsaanbiedersgroep, "
+        "Onderwijsbegeleidingsaanbieder, Onderwijslocatie, Opleidingseenheid, "
+        "AangebodenOpleiding, Samenwerkingsverband, Gemeente of Provincie. / The object's type, "
+        "as the API names it."
     )
-    code: str = strawberry.field(description="De RIO-code van het object. / Its RIO code.")
+    code: str = strawberry.field(
+        description="De code van het object (RIO; CBS voor gemeente en provincie). / Its code "
+        "(RIO; CBS for a gemeente or provincie)."
+    )
     soort: WijzigingSoort = strawberry.field(description="Wat er gebeurde. / What happened.")
     velden: list[Veldwijziging] = strawberry.field(
-        description="De veranderde velden; alle velden bij AANGEMAAKT en VERWIJDERD. / The "
-        "changed fields; every field for AANGEMAAKT and VERWIJDERD."
+        description="De veranderde velden; alle velden bij AANGEMAAKT en VERWIJDERD, en als "
+        "begindatum of einddatum veranderde (de ongewijzigde met oud gelijk aan nieuw). / The "
+        "changed fields; every field for AANGEMAAKT and VERWIJDERD, and when begindatum or "
+        "einddatum changed (the unchanged ones with oud equal to nieuw)."
     )
 
     @classmethod

@@ -193,6 +193,36 @@ async def test_the_filter_and_the_peildatum_choose_the_rows(export_api: Api) -> 
     assert len(vroeg) != len(alle)
 
 
+GEBIEDEN = """query($f: GemeenteFilter) {
+  gemeenten(filter: $f, orderBy: CODE, first: 100) {
+    totalCount edges { node { code naam provincie { code naam } } } }
+  provincies(orderBy: CODE, first: 100) { edges { node { code naam } } } }"""
+
+
+async def test_gemeenten_and_provincies_read_back_as_the_api_answers(export_api: Api) -> None:
+    data = await export_api.data(GEBIEDEN, {"f": {"provincie": ["Utrecht"]}})
+    gemeenten = [e["node"] for e in data["gemeenten"]["edges"]]
+    assert 0 < len(gemeenten) == data["gemeenten"]["totalCount"] < 100
+    lines = (await get(export_api, "/export/gemeenten.jsonl", provincie="Utrecht")).text
+    assert [json.loads(line) for line in lines.splitlines()] == [
+        {
+            "code": g["code"],
+            "naam": g["naam"],
+            "provincie_code": g["provincie"]["code"],
+            "provincie_naam": g["provincie"]["naam"],
+        }
+        for g in gemeenten
+    ]
+    provincies = [e["node"] for e in data["provincies"]["edges"]]
+    lines = (await get(export_api, "/export/provincies.jsonl")).text
+    assert [json.loads(line) for line in lines.splitlines()] == provincies
+    # no validity: every peildatum gives the same rows
+    for lijst in ("gemeenten", "provincies"):
+        now = await get(export_api, f"/export/{lijst}.csv", peildatum=P)
+        early = await get(export_api, f"/export/{lijst}.csv", peildatum=EARLY)
+        assert now.content == early.content
+
+
 async def test_no_private_value_and_the_same_file_for_every_viewer(
     export_api: Api, seeded: Target, dev_keys: Path
 ) -> None:
@@ -355,16 +385,18 @@ def cli(seeded: Target, *args: str) -> subprocess.CompletedProcess[str]:
 async def test_the_command_line_writes_the_same_bytes(
     export_api: Api, seeded: Target, tmp_path: Path
 ) -> None:
-    filter = json.dumps({"sector": ["VO"]})
-    for soort in ("parquet", "geojson"):
-        served = await get(
-            export_api, f"/export/aangebodenOpleidingen.{soort}", peildatum=P, filter=filter
-        )
-        output = tmp_path / f"cli.{soort}"
+    vo = json.dumps({"sector": ["VO"]})
+    for lijst, soort, filter in [
+        ("aangebodenOpleidingen", "parquet", vo),
+        ("aangebodenOpleidingen", "geojson", vo),
+        ("gemeenten", "csv", json.dumps({"provincie": ["Utrecht"]})),
+    ]:
+        served = await get(export_api, f"/export/{lijst}.{soort}", peildatum=P, filter=filter)
+        output = tmp_path / f"{lijst}.{soort}"
         args = ["--peildatum", P, "--filter", filter, "--output", str(output)]
-        done = await asyncio.to_thread(cli, seeded, "aangebodenOpleidingen", soort, *args)
+        done = await asyncio.to_thread(cli, seeded, lijst, soort, *args)
         assert done.returncode == 0, done.stderr
-        assert output.read_bytes() == served.content, soort
+        assert output.read_bytes() == served.content, (lijst, soort)
     wrong = await asyncio.to_thread(cli, seeded, "scholen", "csv")
     assert wrong.returncode == 2
     assert "export: lijst: 'scholen' is not a root list" in wrong.stderr

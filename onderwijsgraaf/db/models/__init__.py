@@ -30,10 +30,11 @@ from onderwijsgraaf.db.models.samenwerking import (
     Samenwerkingsverband,
     SamenwerkingsverbandDeelname,
 )
-from onderwijsgraaf.db.models.wijziging import Versielog, Wijziging
+from onderwijsgraaf.db.models.wijziging import GEVOLGD, Versielog, Wijziging
 from onderwijsgraaf.db.models.zoeken import Zoeknaam, Zoekwoord
 
 __all__ = [
+    "GEVOLGD",
     "AangebodenOpleiding",
     "AangebodenOpleidingVoertaal",
     "Base",

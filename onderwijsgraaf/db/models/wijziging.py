@@ -12,6 +12,30 @@ from sqlalchemy import DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from onderwijsgraaf.db.models.base import Base
+from onderwijsgraaf.db.models.locatie import Onderwijslocatie
+from onderwijsgraaf.db.models.opleiding import AangebodenOpleiding, Opleidingseenheid
+from onderwijsgraaf.db.models.organisatie import (
+    Onderwijsaanbieder,
+    Onderwijsaanbiedersgroep,
+    Onderwijsbegeleidingsaanbieder,
+    Onderwijsbestuur,
+)
+from onderwijsgraaf.db.models.referentie import Gemeente, Provincie
+from onderwijsgraaf.db.models.samenwerking import Samenwerkingsverband
+
+# the objects the changes are about: objecttype (as the API names the type) → model, by ``code``
+GEVOLGD: dict[str, type[Base]] = {
+    "Onderwijsbestuur": Onderwijsbestuur,
+    "Onderwijsaanbieder": Onderwijsaanbieder,
+    "Onderwijsaanbiedersgroep": Onderwijsaanbiedersgroep,
+    "Onderwijsbegeleidingsaanbieder": Onderwijsbegeleidingsaanbieder,
+    "Onderwijslocatie": Onderwijslocatie,
+    "Opleidingseenheid": Opleidingseenheid,
+    "AangebodenOpleiding": AangebodenOpleiding,
+    "Samenwerkingsverband": Samenwerkingsverband,
+    "Gemeente": Gemeente,
+    "Provincie": Provincie,
+}
 
 
 class Versielog(Base):
