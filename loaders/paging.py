@@ -101,8 +101,8 @@ def check_cursor(after: SortKey, types: Sequence[type]) -> None:
     (``types``: the Python types of the sort key's columns)."""
     if len(after) != len(types) or not all(map(_fits, after, types)):
         raise BadUserInput(
-            "after: this cursor belongs to another orderBy of this list; "
-            "use an endCursor or cursor the list returned in this order"
+            "after: this cursor's sort key does not fit the list's order (another orderBy or "
+            "grouping?); use an endCursor or cursor the list returned in this order"
         )
 
 

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
@@ -40,7 +41,7 @@ from onderwijsgraaf.graphiql import STATIC
 from onderwijsgraaf.kaart import kaart_page
 from onderwijsgraaf.rapport import BadReportRequest, bestuurscode, peildatum, rapport_http
 from onderwijsgraaf.ratelimit import RateLimited, parse_rate
-from onderwijsgraaf.refusal import send_error
+from onderwijsgraaf.refusal import http_refusal, send_error
 from onderwijsgraaf.request_size import RequestSize
 from onderwijsgraaf.response_cache import AnonymousAnswers, ResponseCache
 from onderwijsgraaf.settings import Settings
@@ -254,6 +255,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 max_age=86400,
             ),
         ],
+        exception_handlers={HTTPException: http_refusal},
         lifespan=lifespan,
     )
     app.state.engine = engine

@@ -1,5 +1,6 @@
 """A GraphQL error answer sent straight from an ASGI layer, before or instead of the endpoint
-(``send_error``), or by a file endpoint outside /graphql (``error_response``)."""
+(``send_error``), or by a file endpoint outside /graphql (``error_response``), and the routing's
+own refusals (``http_refusal``)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import json
 from typing import Any
 
 from starlette.datastructures import Headers
-from starlette.responses import JSONResponse
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.types import Scope, Send
 
 from onderwijsgraaf.endpoint import CONTENT_TYPE, negotiated
-from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, OnderwijsgraafError
+from onderwijsgraaf.errors import RETRY_AFTER_SECONDS, BadRequest, OnderwijsgraafError
 
 
 async def send_error(
@@ -69,3 +72,20 @@ def error_response(error: OnderwijsgraafError, status: int) -> JSONResponse:
         status_code=status,
         headers=headers,
     )
+
+
+async def http_refusal(request: Request, error: Exception) -> Response:
+    """The routing's own refusals as the file endpoints' error answer (code ``BAD_REQUEST``): a
+    path nothing serves (404), a method a route does not take (405, with its ``Allow``)."""
+    if not isinstance(error, HTTPException):  # registered for HTTPException only
+        raise error
+    headers = dict(error.headers or {})
+    if error.status_code == 405:
+        message = f"{request.url.path} takes {headers.get('Allow', 'GET')}, not {request.method}"
+    elif error.status_code == 404:
+        message = f"nothing is served at {request.url.path}"
+    else:
+        message = error.detail
+    response = error_response(BadRequest(message, error.status_code), error.status_code)
+    response.headers.update(headers)
+    return response

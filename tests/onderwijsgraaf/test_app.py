@@ -99,3 +99,27 @@ async def test_meta_shows_the_version_of_the_data(
     assert stored is not None
     assert len(stored) == 64
     assert response.json()["data"] == {"meta": {"versie": stored}}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "message"),
+    [
+        ("POST", "/export/onderwijsbesturen.csv", 405, "takes GET, HEAD, not POST"),
+        ("DELETE", "/wijzigingen.jsonl", 405, "takes GET, HEAD, not DELETE"),
+        ("PUT", "/health", 405, "takes GET, HEAD, not PUT"),
+        ("GET", "/bestaat-niet", 404, "nothing is served at /bestaat-niet"),
+        ("GET", "/static/bestaat-niet.js", 404, "nothing is served at /static/bestaat-niet.js"),
+    ],
+)
+async def test_a_path_or_method_not_served_gets_the_json_error_answer(
+    client: httpx.AsyncClient, method: str, path: str, status: int, message: str
+) -> None:
+    response = await client.request(method, path)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["cache-control"] == "no-store"
+    (error,) = response.json()["errors"]
+    assert error["extensions"]["code"] == "BAD_REQUEST"
+    assert error["message"] == f"{path} {message}" if status == 405 else message
+    if status == 405:
+        assert response.headers["allow"] == "GET, HEAD"

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from loaders.paging import encode_cursor
 from onderwijsgraaf.db.models import (
     AangebodenOpleiding,
     Gemeente,
@@ -377,6 +378,13 @@ async def test_bad_input_is_named(api: Api) -> None:
     )
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert error["message"].startswith("after:")
+    # a cursor of this grouping whose key has another shape
+    forged = encode_cursor("tellingen/GEMEENTE", ("0344", "extra"))
+    error = await api.error(
+        f'{{ tellingen(groeperenOp: [GEMEENTE], after: "{forged}") {{ totalCount }} }}'
+    )
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert error["message"].startswith("after: this cursor's sort key does not fit")
 
 
 async def test_pages_follow_each_other(api: Api) -> None:
