@@ -138,4 +138,16 @@ async def onderwijsaanbieders(
         return await nabij_page(
             reads, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
         )
-    return await root_page(reads, KIND, ORDERINGS, table, where, order_by, first, after, with_total)
+    return await root_page(
+        reads,
+        KIND,
+        ORDERINGS,
+        table,
+        where,
+        order_by,
+        first,
+        after,
+        with_total,
+        filter=filter,
+        peildatum=peildatum,
+    )

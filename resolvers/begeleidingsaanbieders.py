@@ -43,4 +43,6 @@ async def onderwijsbegeleidingsaanbieders(
         first,
         after,
         with_total,
+        filter=None,
+        peildatum=peildatum,
     )

@@ -52,4 +52,6 @@ async def onderwijsbesturen(
         first,
         after,
         with_total,
+        filter=filter,
+        peildatum=peildatum,
     )

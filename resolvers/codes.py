@@ -75,7 +75,19 @@ async def codes(
     valid on ``peildatum``."""
     where = conditions(filter, peildatum)
     table = Code.__table__
-    return await root_page(reads, KIND, ORDERINGS, table, where, None, first, after, with_total)
+    return await root_page(
+        reads,
+        KIND,
+        ORDERINGS,
+        table,
+        where,
+        None,
+        first,
+        after,
+        with_total,
+        filter=filter,
+        peildatum=peildatum,
+    )
 
 
 def objecten(

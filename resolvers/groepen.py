@@ -51,4 +51,6 @@ async def onderwijsaanbiedersgroepen(
         first,
         after,
         with_total,
+        filter=filter,
+        peildatum=peildatum,
     )

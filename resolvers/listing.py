@@ -1,19 +1,24 @@
 """One page of a root list: one SQL statement for the rows and, when asked, one for the total.
 
 The next page starts after the cursor's sort key (keyset), so a deep page costs what the first
-page costs. Sort keys end with the row's code, so they are unique.
+page costs. Sort keys end with the row's code, so they are unique. The total (``total_of``) is
+read from the seed's summary when the filter sets no more than one summarised column
+(``onderwijsgraaf.db.models.lijsttelling``), else counted.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, func, select, tuple_
+from sqlalchemy import ColumnElement, Row, Select, Table, func, select, tuple_
 from sqlalchemy.orm import QueryableAttribute
 
 from loaders.paging import Page, PageRequest, SortKey, check_cursor
+from onderwijsgraaf.db.models.lijsttelling import ONGEFILTERD, SAMENGEVAT, totaal
 from onderwijsgraaf.db.naamzoeken import Naamtreffer
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
@@ -63,21 +68,53 @@ def pick_ordering(
     raise BadUserInput(f"orderBy {wanted} is not available for {list_name}; use {names}")
 
 
+def total_of(
+    table: Table, filter: Any, conditions: Sequence[ColumnElement[bool]], peildatum: dt.date
+) -> Select[Any]:
+    """The number of rows of a root list's ``table`` meeting ``conditions`` (made of ``filter``,
+    a resolver's filter dataclass or None, and ``peildatum``), as a one-integer SELECT.
+
+    Read from the summary (``lijsttelling.totaal``) when ``filter`` sets nothing, or nothing but
+    one column summarised for ``table`` (a field named as the column, a non-empty list); else
+    ``count(*)`` over the rows. A field is set when it is neither None nor an empty list."""
+    summarised = _summarised(table.name, filter)
+    if summarised is not None:
+        kolom, waarden = summarised
+        return totaal(table.name, kolom, waarden, peildatum)
+    return select(func.count()).select_from(select(table).where(*conditions).subquery())
+
+
+def _summarised(tabel: str, filter: Any) -> tuple[str, list[str]] | None:
+    """(kolom, waarden) of the summary that counts what ``filter`` selects; None if none does."""
+    if tabel not in SAMENGEVAT:
+        return None
+    fields = dataclasses.fields(filter) if filter is not None else ()
+    found = [(f.name, v) for f in fields if (v := getattr(filter, f.name)) not in (None, [])]
+    if not found:
+        return ONGEFILTERD, []
+    if len(found) == 1 and found[0][0] in SAMENGEVAT[tabel]:
+        name, values = found[0]
+        return name, list(values)
+    return None
+
+
 async def page_of(
-    reads: Reads, base: Select[Any], ordering: Ordering, request: PageRequest, with_total: bool
+    reads: Reads,
+    base: Select[Any],
+    ordering: Ordering,
+    request: PageRequest,
+    total: Select[Any] | None,
 ) -> Page[Row[Any]]:
-    """The page ``request`` asks for of ``base``'s rows in ``ordering``; its total only when
-    ``with_total`` (otherwise None)."""
+    """The page ``request`` asks for of ``base``'s rows in ``ordering``; its total by the
+    statement ``total`` (``total_of``) only when given (otherwise None)."""
     labels = [key.label(f"sort_{i}") for i, key in enumerate(ordering.keys)]
     query = base.add_columns(*labels).order_by(*ordering.keys).limit(request.first + 1)
     if request.after is not None:
         check_cursor(request.after, sort_types(ordering.keys))
         query = query.where(tuple_(*ordering.keys) > tuple_(*request.after))
-    total = None
-    if with_total:
-        total = await reads.scalar(select(func.count()).select_from(base.subquery())) or 0
+    counted = None if total is None else await reads.scalar(total) or 0
     rows = await reads.rows(query)
-    return Page.of(request, rows, total, _sort_key(len(labels)))
+    return Page.of(request, rows, counted, _sort_key(len(labels)))
 
 
 def sort_types(keys: Sequence[ColumnElement[Any] | QueryableAttribute[Any]]) -> tuple[type, ...]:
@@ -102,9 +139,14 @@ async def root_page(
     first: int | None,
     after: str | None,
     with_total: bool = True,
+    *,
+    filter: Any,
+    peildatum: dt.date,
 ) -> Page[Row[Any]]:
-    """A page of the rows of ``table`` meeting ``conditions``, in the asked order."""
+    """A page of the rows of ``table`` meeting ``conditions`` (made of ``filter`` and
+    ``peildatum``), in the asked order; its total when ``with_total``."""
     ordering = pick_ordering(kind, orderings, order_by, conditions)
     request = PageRequest.parse(f"{kind}/{ordering.name}", first, after)
     base = select(table).where(*conditions)
-    return await page_of(reads, base, ordering, request, with_total)
+    total = total_of(table, filter, conditions, peildatum) if with_total else None
+    return await page_of(reads, base, ordering, request, total)

@@ -65,4 +65,6 @@ async def opleidingseenheden(
         first,
         after,
         with_total,
+        filter=filter,
+        peildatum=peildatum,
     )

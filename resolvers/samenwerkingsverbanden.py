@@ -48,4 +48,6 @@ async def samenwerkingsverbanden(
         first,
         after,
         with_total,
+        filter=filter,
+        peildatum=peildatum,
     )
