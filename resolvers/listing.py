@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, Table, func, select, tuple_
+from sqlalchemy import ColumnElement, Row, Select, func, select, tuple_
 from sqlalchemy.orm import QueryableAttribute
 
 from loaders.paging import Page, PageRequest, SortKey, check_cursor
@@ -68,20 +68,30 @@ def pick_ordering(
     raise BadUserInput(f"orderBy {wanted} is not available for {list_name}; use {names}")
 
 
-def total_of(
-    table: Table, filter: Any, conditions: Sequence[ColumnElement[bool]], peildatum: dt.date
-) -> Select[Any]:
-    """The number of rows of a root list's ``table`` meeting ``conditions`` (made of ``filter``,
-    a resolver's filter dataclass or None, and ``peildatum``), as a one-integer SELECT.
+@dataclass(frozen=True)
+class Listed:
+    """The rows of a root list: those of ``table`` meeting ``conditions``, which its resolver
+    made of ``filter`` (its filter dataclass; None for a list without one) and ``peildatum``."""
 
-    Read from the summary (``lijsttelling.totaal``) when ``filter`` sets nothing, or nothing but
-    one column summarised for ``table`` (a field named as the column, a non-empty list); else
+    table: Any  # a Table (a model's ``__table__``)
+    filter: Any
+    peildatum: dt.date
+    conditions: Sequence[ColumnElement[bool]]
+
+
+def total_of(listed: Listed) -> Select[Any]:
+    """The number of ``listed``'s rows, as a one-integer SELECT.
+
+    Read from the summary (``lijsttelling.totaal``) when the filter sets nothing, or nothing but
+    one column summarised for the table (a field named as the column, a non-empty list); else
     ``count(*)`` over the rows. A field is set when it is neither None nor an empty list."""
-    summarised = _summarised(table.name, filter)
+    name = listed.table.name
+    summarised = _summarised(name, listed.filter)
     if summarised is not None:
         kolom, waarden = summarised
-        return totaal(table.name, kolom, waarden, peildatum)
-    return select(func.count()).select_from(select(table).where(*conditions).subquery())
+        return totaal(name, kolom, waarden, listed.peildatum)
+    rows = select(listed.table).where(*listed.conditions)
+    return select(func.count()).select_from(rows.subquery())
 
 
 def _summarised(tabel: str, filter: Any) -> tuple[str, list[str]] | None:
@@ -133,20 +143,14 @@ async def root_page(
     reads: Reads,
     kind: str,
     orderings: Sequence[Ordering],
-    table: Any,
-    conditions: Sequence[ColumnElement[bool]],
+    listed: Listed,
     order_by: str | None,
     first: int | None,
     after: str | None,
     with_total: bool = True,
-    *,
-    filter: Any,
-    peildatum: dt.date,
 ) -> Page[Row[Any]]:
-    """A page of the rows of ``table`` meeting ``conditions`` (made of ``filter`` and
-    ``peildatum``), in the asked order; its total when ``with_total``."""
-    ordering = pick_ordering(kind, orderings, order_by, conditions)
+    """A page of ``listed``'s rows, in the asked order; its total when ``with_total``."""
+    ordering = pick_ordering(kind, orderings, order_by, listed.conditions)
     request = PageRequest.parse(f"{kind}/{ordering.name}", first, after)
-    base = select(table).where(*conditions)
-    total = total_of(table, filter, conditions, peildatum) if with_total else None
-    return await page_of(reads, base, ordering, request, total)
+    base = select(listed.table).where(*listed.conditions)
+    return await page_of(reads, base, ordering, request, total_of(listed) if with_total else None)
