@@ -23,7 +23,7 @@ from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
 from resolvers.codes import erkende_opleidingscodes, met_opleidingscode
 from resolvers.conditions import locatie_in, locatie_matches, rio_code, woorden
-from resolvers.listing import Ordering, root_page
+from resolvers.listing import Listed, Ordering, root_page
 from resolvers.nabij import Kandidaten, MetAfstand, Nabij, nabij_page
 
 KIND = "aangebodenOpleidingen"
@@ -163,4 +163,5 @@ async def aangeboden_opleidingen(
         return await nabij_page(
             reads, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
         )
-    return await root_page(reads, KIND, ORDERINGS, table, where, order_by, first, after, with_total)
+    listed = Listed(table, filter, peildatum, where)
+    return await root_page(reads, KIND, ORDERINGS, listed, order_by, first, after, with_total)

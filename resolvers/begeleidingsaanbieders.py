@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Row
 from loaders.paging import Page
 from onderwijsgraaf.db.models import Onderwijsbegeleidingsaanbieder, geldig_op
 from onderwijsgraaf.db.reads import Reads
-from resolvers.listing import Ordering, root_page
+from resolvers.listing import Listed, Ordering, root_page
 
 KIND = "onderwijsbegeleidingsaanbieders"
 ORDERINGS = (
@@ -33,14 +33,7 @@ async def onderwijsbegeleidingsaanbieders(
     peildatum: dt.date,
     with_total: bool = True,
 ) -> Page[Row[Any]]:
-    return await root_page(
-        reads,
-        KIND,
-        ORDERINGS,
-        Onderwijsbegeleidingsaanbieder.__table__,
-        conditions(None, peildatum),
-        None,
-        first,
-        after,
-        with_total,
+    listed = Listed(
+        Onderwijsbegeleidingsaanbieder.__table__, None, peildatum, conditions(None, peildatum)
     )
+    return await root_page(reads, KIND, ORDERINGS, listed, None, first, after, with_total)

@@ -12,7 +12,7 @@ from loaders.paging import Page
 from onderwijsgraaf.db.models import Onderwijsbestuur, geldig_op
 from onderwijsgraaf.db.reads import Reads
 from resolvers.conditions import woorden
-from resolvers.listing import Ordering, root_page
+from resolvers.listing import Listed, Ordering, root_page
 
 KIND = "onderwijsbesturen"
 ORDERINGS = (
@@ -42,14 +42,5 @@ async def onderwijsbesturen(
     peildatum: dt.date,
     with_total: bool = True,
 ) -> Page[Row[Any]]:
-    return await root_page(
-        reads,
-        KIND,
-        ORDERINGS,
-        Onderwijsbestuur.__table__,
-        conditions(filter, peildatum),
-        order_by,
-        first,
-        after,
-        with_total,
-    )
+    listed = Listed(Onderwijsbestuur.__table__, filter, peildatum, conditions(filter, peildatum))
+    return await root_page(reads, KIND, ORDERINGS, listed, order_by, first, after, with_total)

@@ -26,7 +26,7 @@ from loaders.paging import Page
 from onderwijsgraaf.db.models import Code, geldig_op
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
-from resolvers.listing import Ordering, root_page
+from resolvers.listing import Listed, Ordering, root_page
 
 KIND = "codes"
 ORDERINGS = (Ordering("SOORT", (Code.soort, Code.code, Code.id)),)
@@ -75,7 +75,8 @@ async def codes(
     valid on ``peildatum``."""
     where = conditions(filter, peildatum)
     table = Code.__table__
-    return await root_page(reads, KIND, ORDERINGS, table, where, None, first, after, with_total)
+    listed = Listed(table, filter, peildatum, where)
+    return await root_page(reads, KIND, ORDERINGS, listed, None, first, after, with_total)
 
 
 def objecten(

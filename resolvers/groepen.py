@@ -12,7 +12,7 @@ from loaders.paging import Page
 from onderwijsgraaf.db.models import Onderwijsaanbiedersgroep, geldig_op
 from onderwijsgraaf.db.reads import Reads
 from resolvers.conditions import rio_code
-from resolvers.listing import Ordering, root_page
+from resolvers.listing import Listed, Ordering, root_page
 
 KIND = "onderwijsaanbiedersgroepen"
 ORDERINGS = (Ordering("CODE", (Onderwijsaanbiedersgroep.code,)),)
@@ -41,14 +41,7 @@ async def onderwijsaanbiedersgroepen(
     peildatum: dt.date,
     with_total: bool = True,
 ) -> Page[Row[Any]]:
-    return await root_page(
-        reads,
-        KIND,
-        ORDERINGS,
-        Onderwijsaanbiedersgroep.__table__,
-        conditions(filter, peildatum),
-        None,
-        first,
-        after,
-        with_total,
+    listed = Listed(
+        Onderwijsaanbiedersgroep.__table__, filter, peildatum, conditions(filter, peildatum)
     )
+    return await root_page(reads, KIND, ORDERINGS, listed, None, first, after, with_total)

@@ -1,11 +1,15 @@
 """One page of a root list: one SQL statement for the rows and, when asked, one for the total.
 
 The next page starts after the cursor's sort key (keyset), so a deep page costs what the first
-page costs. Sort keys end with the row's code, so they are unique.
+page costs. Sort keys end with the row's code, so they are unique. The total (``total_of``) is
+read from the seed's summary when the filter sets no more than one summarised column
+(``onderwijsgraaf.db.models.lijsttelling``), else counted.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +18,7 @@ from sqlalchemy import ColumnElement, Row, Select, func, select, tuple_
 from sqlalchemy.orm import QueryableAttribute
 
 from loaders.paging import Page, PageRequest, SortKey, check_cursor
+from onderwijsgraaf.db.models.lijsttelling import ONGEFILTERD, SAMENGEVAT, totaal
 from onderwijsgraaf.db.naamzoeken import Naamtreffer
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
@@ -63,21 +68,63 @@ def pick_ordering(
     raise BadUserInput(f"orderBy {wanted} is not available for {list_name}; use {names}")
 
 
+@dataclass(frozen=True)
+class Listed:
+    """The rows of a root list: those of ``table`` meeting ``conditions``, which its resolver
+    made of ``filter`` (its filter dataclass; None for a list without one) and ``peildatum``."""
+
+    table: Any  # a Table (a model's ``__table__``)
+    filter: Any
+    peildatum: dt.date
+    conditions: Sequence[ColumnElement[bool]]
+
+
+def total_of(listed: Listed) -> Select[Any]:
+    """The number of ``listed``'s rows, as a one-integer SELECT.
+
+    Read from the summary (``lijsttelling.totaal``) when the filter sets nothing, or nothing but
+    one column summarised for the table (a field named as the column, a non-empty list); else
+    ``count(*)`` over the rows. A field is set when it is neither None nor an empty list."""
+    name = listed.table.name
+    summarised = _summarised(name, listed.filter)
+    if summarised is not None:
+        kolom, waarden = summarised
+        return totaal(name, kolom, waarden, listed.peildatum)
+    rows = select(listed.table).where(*listed.conditions)
+    return select(func.count()).select_from(rows.subquery())
+
+
+def _summarised(tabel: str, filter: Any) -> tuple[str, list[str]] | None:
+    """(kolom, waarden) of the summary that counts what ``filter`` selects; None if none does."""
+    if tabel not in SAMENGEVAT:
+        return None
+    fields = dataclasses.fields(filter) if filter is not None else ()
+    found = [(f.name, v) for f in fields if (v := getattr(filter, f.name)) not in (None, [])]
+    if not found:
+        return ONGEFILTERD, []
+    if len(found) == 1 and found[0][0] in SAMENGEVAT[tabel]:
+        name, values = found[0]
+        return name, list(values)
+    return None
+
+
 async def page_of(
-    reads: Reads, base: Select[Any], ordering: Ordering, request: PageRequest, with_total: bool
+    reads: Reads,
+    base: Select[Any],
+    ordering: Ordering,
+    request: PageRequest,
+    total: Select[Any] | None,
 ) -> Page[Row[Any]]:
-    """The page ``request`` asks for of ``base``'s rows in ``ordering``; its total only when
-    ``with_total`` (otherwise None)."""
+    """The page ``request`` asks for of ``base``'s rows in ``ordering``; its total by the
+    statement ``total`` (``total_of``) only when given (otherwise None)."""
     labels = [key.label(f"sort_{i}") for i, key in enumerate(ordering.keys)]
     query = base.add_columns(*labels).order_by(*ordering.keys).limit(request.first + 1)
     if request.after is not None:
         check_cursor(request.after, sort_types(ordering.keys))
         query = query.where(tuple_(*ordering.keys) > tuple_(*request.after))
-    total = None
-    if with_total:
-        total = await reads.scalar(select(func.count()).select_from(base.subquery())) or 0
+    counted = None if total is None else await reads.scalar(total) or 0
     rows = await reads.rows(query)
-    return Page.of(request, rows, total, _sort_key(len(labels)))
+    return Page.of(request, rows, counted, _sort_key(len(labels)))
 
 
 def sort_types(keys: Sequence[ColumnElement[Any] | QueryableAttribute[Any]]) -> tuple[type, ...]:
@@ -96,15 +143,14 @@ async def root_page(
     reads: Reads,
     kind: str,
     orderings: Sequence[Ordering],
-    table: Any,
-    conditions: Sequence[ColumnElement[bool]],
+    listed: Listed,
     order_by: str | None,
     first: int | None,
     after: str | None,
     with_total: bool = True,
 ) -> Page[Row[Any]]:
-    """A page of the rows of ``table`` meeting ``conditions``, in the asked order."""
-    ordering = pick_ordering(kind, orderings, order_by, conditions)
+    """A page of ``listed``'s rows, in the asked order; its total when ``with_total``."""
+    ordering = pick_ordering(kind, orderings, order_by, listed.conditions)
     request = PageRequest.parse(f"{kind}/{ordering.name}", first, after)
-    base = select(table).where(*conditions)
-    return await page_of(reads, base, ordering, request, with_total)
+    base = select(listed.table).where(*listed.conditions)
+    return await page_of(reads, base, ordering, request, total_of(listed) if with_total else None)

@@ -29,7 +29,7 @@ from resolvers.conditions import (
     rio_code,
     woorden,
 )
-from resolvers.listing import Ordering, root_page
+from resolvers.listing import Listed, Ordering, root_page
 from resolvers.nabij import Kandidaten, MetAfstand, Nabij, nabij_page
 
 KIND = "onderwijslocaties"
@@ -147,4 +147,5 @@ async def onderwijslocaties(
         return await nabij_page(
             reads, KIND, ORDERINGS, table, kandidaten, filter.nabij, order_by, first, after
         )
-    return await root_page(reads, KIND, ORDERINGS, table, where, order_by, first, after, with_total)
+    listed = Listed(table, filter, peildatum, where)
+    return await root_page(reads, KIND, ORDERINGS, listed, order_by, first, after, with_total)

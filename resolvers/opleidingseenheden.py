@@ -13,7 +13,7 @@ from onderwijsgraaf.db.models import Opleidingseenheid, geldig_op
 from onderwijsgraaf.db.reads import Reads
 from resolvers.codes import erkende_opleidingscodes, met_opleidingscode
 from resolvers.conditions import woorden
-from resolvers.listing import Ordering, root_page
+from resolvers.listing import Listed, Ordering, root_page
 
 KIND = "opleidingseenheden"
 ORDERINGS = (
@@ -55,14 +55,5 @@ async def opleidingseenheden(
     peildatum: dt.date,
     with_total: bool = True,
 ) -> Page[Row[Any]]:
-    return await root_page(
-        reads,
-        KIND,
-        ORDERINGS,
-        Opleidingseenheid.__table__,
-        conditions(filter, peildatum),
-        order_by,
-        first,
-        after,
-        with_total,
-    )
+    listed = Listed(Opleidingseenheid.__table__, filter, peildatum, conditions(filter, peildatum))
+    return await root_page(reads, KIND, ORDERINGS, listed, order_by, first, after, with_total)

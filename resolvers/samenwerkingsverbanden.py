@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Row
 from loaders.paging import Page
 from onderwijsgraaf.db.models import Samenwerkingsverband, geldig_op
 from onderwijsgraaf.db.reads import Reads
-from resolvers.listing import Ordering, root_page
+from resolvers.listing import Listed, Ordering, root_page
 
 KIND = "samenwerkingsverbanden"
 ORDERINGS = (Ordering("CODE", (Samenwerkingsverband.code,)),)
@@ -38,14 +38,7 @@ async def samenwerkingsverbanden(
     peildatum: dt.date,
     with_total: bool = True,
 ) -> Page[Row[Any]]:
-    return await root_page(
-        reads,
-        KIND,
-        ORDERINGS,
-        Samenwerkingsverband.__table__,
-        conditions(filter, peildatum),
-        None,
-        first,
-        after,
-        with_total,
+    listed = Listed(
+        Samenwerkingsverband.__table__, filter, peildatum, conditions(filter, peildatum)
     )
+    return await root_page(reads, KIND, ORDERINGS, listed, None, first, after, with_total)

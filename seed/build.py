@@ -22,6 +22,7 @@ from seed.errors import SeedError
 from seed.herkomst import build_herkomsttelling
 from seed.ho import build_ho
 from seed.leerlingaantallen import build_leerlingaantallen
+from seed.lijsttellingen import build_lijsttellingen
 from seed.mbo import build_mbo
 from seed.referentie import build_referentie
 from seed.scholen import ScholenBuilder
@@ -80,6 +81,7 @@ def _build(data_dir: Path, rijen: Mapping[str, int]) -> Dataset:
     build_crosswalk(dataset)
     build_zoeknamen(dataset)
     build_herkomsttelling(dataset)
+    build_lijsttellingen(dataset)
     _bronnen(data_dir, dataset, rijen)
     dataset.add(Gegevensversie, versie=dataset.digest())
     return dataset

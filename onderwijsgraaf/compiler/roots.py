@@ -48,7 +48,7 @@ from resolvers import (
     opleidingseenheden,
     samenwerkingsverbanden,
 )
-from resolvers.listing import pick_ordering, sort_types
+from resolvers.listing import Listed, pick_ordering, sort_types, total_of
 from resolvers.nabij import AFSTAND, BY_DISTANCE, Nabij, nabij_treffers
 from schema import filters
 from schema.node import parse_global_id
@@ -160,19 +160,19 @@ def _list(walk: Walk, root: RootList, field: Selected, arguments: dict[str, Any]
     kind = f"{resolver.KIND}/{ordering.name}"
     request = PageRequest.parse(kind, first, after)
     base = table(graph.table_of(root.type_name)[0])
+    listed = Listed(base, filter, walk.peildatum, where)
     sort = [f"og_sort_{i}" for i in range(len(ordering.keys))]
     rows = select(base, *(k.label(name) for k, name in zip(ordering.keys, sort, strict=True)))
     rows = rows.where(*where)
     if request.after is not None:
         check_cursor(request.after, sort_types(ordering.keys))
         rows = rows.where(tuple_(*ordering.keys) > tuple_(*request.after))
-    counted = select(base).where(*where).subquery()
     page = pages.Page(
         rows=rows,
         keys=sort,
         first=request.first,
         has_previous=request.after is not None,
-        total=walk.dialect.number(select(func.count()).select_from(counted).scalar_subquery()),
+        total=walk.dialect.number(total_of(listed).scalar_subquery()),
         cursor=lambda rows: pages.cursor(
             walk, kind, [walk.dialect.quote(rows.c[name]) for name in sort]
         ),

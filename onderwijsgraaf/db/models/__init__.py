@@ -5,6 +5,7 @@ from onderwijsgraaf.db.models.code import Code
 from onderwijsgraaf.db.models.contact import Communicatiecontext
 from onderwijsgraaf.db.models.erkenning import Erkenning, JuridischeRelatie, Licentie
 from onderwijsgraaf.db.models.leerlingaantal import Leerlingaantal
+from onderwijsgraaf.db.models.lijsttelling import Lijsttelling
 from onderwijsgraaf.db.models.locatie import Onderwijslocatie, Onderwijslocatiegebruik
 from onderwijsgraaf.db.models.opleiding import (
     AangebodenOpleiding,
@@ -51,6 +52,7 @@ __all__ = [
     "JuridischeRelatie",
     "Leerlingaantal",
     "Licentie",
+    "Lijsttelling",
     "Onderwijsaanbieder",
     "Onderwijsaanbiedersgroep",
     "Onderwijsbegeleidingsaanbieder",
