@@ -14,7 +14,8 @@ are valid on no day at all (``einddatum`` on or before ``begindatum``) are not c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Date, Integer, Select, String, func, select
@@ -65,6 +66,34 @@ def periode(
     if einddatum <= eerste:
         return None
     return eerste, einddatum - dt.timedelta(days=1)
+
+
+def tellingen(rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[dict[str, Any]]:
+    """The ``lijsttelling`` rows (as column → value, sorted by primary key) of the rows of each
+    table of ``SAMENGEVAT`` (``rows``: table → its rows, each with ``begindatum``, ``einddatum``
+    and the table's summarised columns). The seed writes them with the data; migration 0010
+    counts the data it finds."""
+    telling: Counter[tuple[str, str, str, dt.date, dt.date]] = Counter()
+    for tabel, kolommen in SAMENGEVAT.items():
+        for row in rows.get(tabel, ()):
+            dagen = periode(row["begindatum"], row["einddatum"])
+            if dagen is None:
+                continue
+            telling[(tabel, ONGEFILTERD, ONGEFILTERD, *dagen)] += 1
+            for kolom in kolommen:
+                if row[kolom] is not None:
+                    telling[(tabel, kolom, row[kolom], *dagen)] += 1
+    return [
+        {
+            "tabel": tabel,
+            "kolom": kolom,
+            "waarde": waarde,
+            "begindatum": begindatum,
+            "laatste_dag": laatste_dag,
+            "aantal": aantal,
+        }
+        for (tabel, kolom, waarde, begindatum, laatste_dag), aantal in sorted(telling.items())
+    ]
 
 
 def totaal(tabel: str, kolom: str, waarden: Sequence[str], peildatum: dt.date) -> Select[Any]:

@@ -1,6 +1,7 @@
 """lijsttelling: the rows of each root list per validity period, unfiltered and per value of a
 column its filter selects on, so a list's total is a sum over a few periods rather than a count
-of its rows (``onderwijsgraaf.db.models.lijsttelling``)
+of its rows (``onderwijsgraaf.db.models.lijsttelling``); filled from the data already stored, so
+a database upgraded without a new seed answers the same totals
 
 Revision ID: 0010
 Revises: 0009
@@ -8,9 +9,12 @@ Create Date: 2026-12-01
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+
+from onderwijsgraaf.db.models.lijsttelling import SAMENGEVAT, tellingen
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -19,7 +23,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    table = op.create_table(
         "lijsttelling",
         sa.Column("tabel", sa.String(length=60), nullable=False),
         sa.Column("kolom", sa.String(length=60), nullable=False),
@@ -31,6 +35,20 @@ def upgrade() -> None:
             "tabel", "kolom", "waarde", "begindatum", "laatste_dag", name=op.f("pk_lijsttelling")
         ),
     )
+    bind = op.get_bind()
+    present = set(sa.inspect(bind).get_table_names())
+    rows: dict[str, list[dict[str, object]]] = {}
+    for tabel, kolommen in SAMENGEVAT.items():
+        if tabel in present:
+            columns: list[sa.ColumnClause[Any]] = [
+                sa.column(name, sa.Date()) for name in ("begindatum", "einddatum")
+            ]
+            columns += [sa.column(kolom, sa.String()) for kolom in kolommen]
+            found = bind.execute(sa.select(*columns).select_from(sa.table(tabel)))
+            rows[tabel] = [dict(r._mapping) for r in found]
+    counted = tellingen(rows)
+    if counted:
+        op.bulk_insert(table, counted)
 
 
 def downgrade() -> None:
