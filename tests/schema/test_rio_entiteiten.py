@@ -33,6 +33,7 @@ from onderwijsgraaf.db.models import (
     Samenwerkingsverband,
     SamenwerkingsverbandDeelname,
 )
+from onderwijsgraaf.db.models.lijsttelling import tel_opnieuw
 from onderwijsgraaf.peildatum import vandaag
 from tests.conftest import Api, Target, copy_of, serving, valid_on
 
@@ -698,6 +699,7 @@ async def test_onderwijsbegeleidingsaanbieders_once_there_are_some(
                         },
                     ],
                 )
+                await conn.run_sync(tel_opnieuw)  # the list's totals, as the seed would
         finally:
             await engine.dispose()
         async with serving(copy) as api:

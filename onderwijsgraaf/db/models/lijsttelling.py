@@ -18,7 +18,21 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Date, Integer, Select, String, func, select
+from sqlalchemy import (
+    ColumnClause,
+    Connection,
+    Date,
+    Integer,
+    Select,
+    String,
+    column,
+    delete,
+    func,
+    insert,
+    inspect,
+    select,
+    table,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from onderwijsgraaf.db.models.base import Base
@@ -94,6 +108,26 @@ def tellingen(rows: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[dict[str,
         }
         for (tabel, kolom, waarde, begindatum, laatste_dag), aantal in sorted(telling.items())
     ]
+
+
+def tel_opnieuw(connection: Connection) -> None:
+    """Counts ``lijsttelling`` again from the rows stored (a table not there yet counts as
+    empty): migration 0010 fills it so for the data it finds, and data written by other means
+    than the seed must be counted so before its totals are asked."""
+    present = set(inspect(connection).get_table_names())
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for tabel, kolommen in SAMENGEVAT.items():
+        if tabel in present:
+            columns: list[ColumnClause[Any]] = [
+                column(name, Date()) for name in ("begindatum", "einddatum")
+            ]
+            columns += [column(kolom, String()) for kolom in kolommen]
+            found = connection.execute(select(*columns).select_from(table(tabel)))
+            rows[tabel] = [dict(r._mapping) for r in found]
+    connection.execute(delete(Lijsttelling))
+    counted = tellingen(rows)
+    if counted:
+        connection.execute(insert(Lijsttelling), counted)
 
 
 def totaal(tabel: str, kolom: str, waarden: Sequence[str], peildatum: dt.date) -> Select[Any]:

@@ -9,12 +9,11 @@ Create Date: 2026-12-01
 """
 
 from collections.abc import Sequence
-from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
-from onderwijsgraaf.db.models.lijsttelling import SAMENGEVAT, tellingen
+from onderwijsgraaf.db.models.lijsttelling import tel_opnieuw
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -23,7 +22,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    table = op.create_table(
+    op.create_table(
         "lijsttelling",
         sa.Column("tabel", sa.String(length=60), nullable=False),
         sa.Column("kolom", sa.String(length=60), nullable=False),
@@ -35,20 +34,7 @@ def upgrade() -> None:
             "tabel", "kolom", "waarde", "begindatum", "laatste_dag", name=op.f("pk_lijsttelling")
         ),
     )
-    bind = op.get_bind()
-    present = set(sa.inspect(bind).get_table_names())
-    rows: dict[str, list[dict[str, object]]] = {}
-    for tabel, kolommen in SAMENGEVAT.items():
-        if tabel in present:
-            columns: list[sa.ColumnClause[Any]] = [
-                sa.column(name, sa.Date()) for name in ("begindatum", "einddatum")
-            ]
-            columns += [sa.column(kolom, sa.String()) for kolom in kolommen]
-            found = bind.execute(sa.select(*columns).select_from(sa.table(tabel)))
-            rows[tabel] = [dict(r._mapping) for r in found]
-    counted = tellingen(rows)
-    if counted:
-        op.bulk_insert(table, counted)
+    tel_opnieuw(op.get_bind())
 
 
 def downgrade() -> None:
