@@ -80,6 +80,8 @@ async def http_refusal(request: Request, error: Exception) -> Response:
     if not isinstance(error, HTTPException):  # registered for HTTPException only
         raise error
     headers = dict(error.headers or {})
+    if "Allow" in headers:  # Starlette lists a route's methods in set order, which varies per run
+        headers["Allow"] = ", ".join(sorted(m.strip() for m in headers["Allow"].split(",")))
     if error.status_code == 405:
         message = f"{request.url.path} takes {headers.get('Allow', 'GET')}, not {request.method}"
     elif error.status_code == 404:
