@@ -182,6 +182,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Print a digest of all rows; two databases with equal content print the same.",
     )
     digest.set_defaults(handler=_db_digest)
+    tellingen = db_commands.add_parser(
+        "tellingen",
+        help="count the list totals again from the rows stored",
+        description="Count the list totals summary (table lijsttelling) again from the rows "
+        "stored. The seed and the migrations keep it; run this after writing rows by any other "
+        "means, or the root lists' totalCount answers the old counts.",
+    )
+    tellingen.set_defaults(handler=_db_tellingen)
 
     documents = commands.add_parser(
         "documents",
@@ -578,4 +586,16 @@ def _db_digest(settings: Settings, args: argparse.Namespace) -> int:
     from onderwijsgraaf.db.digest import content_digest
 
     print(_on_database(settings, content_digest))
+    return 0
+
+
+def _db_tellingen(settings: Settings, args: argparse.Namespace) -> int:
+    from onderwijsgraaf.db.models.lijsttelling import tel_opnieuw
+
+    async def run(engine: AsyncEngine) -> None:
+        async with engine.begin() as conn:
+            await conn.run_sync(tel_opnieuw)
+
+    _on_database(settings, run)
+    print("list totals counted again from the rows stored", file=sys.stderr)
     return 0

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from onderwijsgraaf.settings import ROOT
-from tests.conftest import LATEST, Target
+from tests.conftest import LATEST, Target, copy_of
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -40,6 +43,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
         ["db", "upgrade"],
         ["db", "status"],
         ["db", "digest"],
+        ["db", "tellingen"],
         ["toezicht"],
         ["toezicht", "backup"],
         ["toezicht", "restore"],
@@ -63,6 +67,21 @@ def test_db_status_counts_rows(seeded_sqlite: Target) -> None:
     status = json.loads(result.stdout)
     assert status["revision"] == status["head"] == LATEST
     assert status["rows"]["gemeente"] == 342
+
+
+async def test_db_tellingen_counts_the_list_totals_again(
+    small_sqlite: Target, tmp_path: Path
+) -> None:
+    """Rows written by other means than the seed (here: a summary emptied) are counted again."""
+    async with copy_of(small_sqlite, tmp_path) as copy:
+        with sqlite3.connect(make_url(copy.url).database or "") as db:
+            seeded = sorted(db.execute("SELECT * FROM lijsttelling"))
+            db.execute("DELETE FROM lijsttelling")
+        assert seeded
+        result = run("db", "tellingen", env={"DATABASE_URL": copy.url})
+        assert result.returncode == 0, result.stderr
+        with sqlite3.connect(make_url(copy.url).database or "") as db:
+            assert sorted(db.execute("SELECT * FROM lijsttelling")) == seeded
 
 
 def test_a_failed_seed_exits_1_and_says_what_was_wrong(
