@@ -26,6 +26,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    true,
     tuple_,
 )
 
@@ -230,12 +231,16 @@ def _nabij(
     code, distance = parts
     keys = () if ordering is None else ordering.keys
     sort = [f"og_sort_{i}" for i in range(len(keys))]
-    rows = select(
-        base,
-        position.label("og_pos"),
-        distance.label("og_afstand"),
-        *(key.label(name) for key, name in zip(keys, sort, strict=True)),
-    ).join_from(base, found, base.c.code == code)
+    row = select(base, *(key.label(name) for key, name in zip(keys, sort, strict=True)))
+    row = row.where(base.c.code == code)
+    if walk.dialect.postgres:
+        # One probe of the primary key per code found: as a join, the planner reads the whole
+        # table into a hash for a page of 100 codes.
+        lateral = row.limit(1).lateral()
+        rows = select(lateral, position.label("og_pos"), distance.label("og_afstand"))
+        rows = rows.select_from(found).join(lateral, true())
+    else:
+        rows = row.add_columns(position.label("og_pos"), distance.label("og_afstand"))
 
     def cursor_of(rows: FromClause) -> Sql:
         if ordering is None:
