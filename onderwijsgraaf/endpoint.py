@@ -353,7 +353,7 @@ class GraphQLApp(GraphQL[Context, None]):
                 return Response(hit.body, media_type=CONTENT_TYPE[media])
         compiled = await self._compiled(request, reads, operation, viewer, media)
         response = compiled or await self._resolved(request, media)
-        context: Context | None = getattr(request.state, "context", None)
+        context: Context | None = _state_of(request, "context")
         if context is not None and context.uncacheable:
             # it reads or writes user data: no cache may keep it, or it would miss the next change
             request.scope.setdefault("state", {})[USER_DATA] = True
@@ -401,7 +401,7 @@ class GraphQLApp(GraphQL[Context, None]):
         response = await self.run(request)
         if media == GRAPHQL_RESPONSE:
             response.headers["content-type"] = CONTENT_TYPE[media]
-            if getattr(request.state, "request_error", False):
+            if _state_of(request, "request_error"):
                 response.status_code = 400
         return response
 
@@ -482,3 +482,9 @@ def _without_errors(body: bytes | memoryview) -> bool:
     except ValueError:
         return False
     return isinstance(answer, dict) and "errors" not in answer
+
+
+def _state_of(request: Request, name: str) -> Any:
+    """``request.state.<name>``, or None when not set (read from the scope: Starlette's ``State``
+    answers a missing name with an AttributeError, which costs more than the rest of a lookup)."""
+    return request.scope.get("state", {}).get(name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,9 +22,9 @@ from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
 from resolvers.codes import brin_codes, met_erkenningscode
 from resolvers.conditions import (
+    IN_THE_BOX,
     aanbod_with,
     denominatie,
-    locatie_in,
     locatie_matches,
     rio_code,
     woorden,
@@ -101,7 +101,8 @@ def conditions(filter: AanbiederFilter, peildatum: dt.date) -> list[ColumnElemen
 def kandidaten_in(where: list[ColumnElement[bool]], peildatum: dt.date) -> Kandidaten:
     """The radius search's candidates of this list among the rows meeting ``where``."""
 
-    def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
+    @functools.cache
+    def kandidaten(keys: tuple[Any, ...]) -> Select[Any]:
         """Every location of each aanbieder in the box; it counts at its nearest one."""
         locatie = Onderwijslocatie
         return (
@@ -115,7 +116,7 @@ def kandidaten_in(where: list[ColumnElement[bool]], peildatum: dt.date) -> Kandi
                 *where,
                 geldig_op(Onderwijslocatiegebruik, peildatum),
                 geldig_op(locatie, peildatum),
-                locatie_in(box),
+                IN_THE_BOX,
             )
         )
 

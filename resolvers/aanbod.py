@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +22,7 @@ from onderwijsgraaf.db.models import (
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
 from resolvers.codes import erkende_opleidingscodes, met_opleidingscode
-from resolvers.conditions import locatie_in, locatie_matches, rio_code, woorden
+from resolvers.conditions import IN_THE_BOX, locatie_matches, rio_code, woorden
 from resolvers.listing import Listed, Ordering, root_page
 from resolvers.nabij import Kandidaten, MetAfstand, Nabij, nabij_page
 
@@ -132,7 +132,8 @@ def conditions(filter: AanbodFilter, peildatum: dt.date) -> list[ColumnElement[b
 def kandidaten_in(where: list[ColumnElement[bool]], peildatum: dt.date) -> Kandidaten:
     """The radius search's candidates of this list among the rows meeting ``where``."""
 
-    def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
+    @functools.cache
+    def kandidaten(keys: tuple[Any, ...]) -> Select[Any]:
         locatie = Onderwijslocatie
         return (
             select(AangebodenOpleiding.code, locatie.latitude, locatie.longitude, *keys)
@@ -140,7 +141,7 @@ def kandidaten_in(where: list[ColumnElement[bool]], peildatum: dt.date) -> Kandi
             .where(
                 *where,
                 geldig_op(locatie, peildatum),
-                locatie_in(box),
+                IN_THE_BOX,
             )
         )
 

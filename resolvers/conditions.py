@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, literal, or_, select
 from sqlalchemy.orm import QueryableAttribute
 
 from onderwijsgraaf.db.models import (
@@ -92,6 +92,24 @@ def locatie_in(box: Bbox) -> ColumnElement[bool]:
         Onderwijslocatie.latitude.between(box.min_lat, box.max_lat),
         Onderwijslocatie.longitude.between(box.min_lon, box.max_lon),
     )
+
+
+# ``locatie_in`` a box given when the statement runs (``box_values``): a statement built once
+# serves every box
+IN_THE_BOX = and_(
+    Onderwijslocatie.latitude.between(bindparam("og_min_lat"), bindparam("og_max_lat")),
+    Onderwijslocatie.longitude.between(bindparam("og_min_lon"), bindparam("og_max_lon")),
+)
+
+
+def box_values(box: Bbox) -> dict[str, float]:
+    """The parameters of ``IN_THE_BOX`` for ``box``."""
+    return {
+        "og_min_lat": box.min_lat,
+        "og_max_lat": box.max_lat,
+        "og_min_lon": box.min_lon,
+        "og_max_lon": box.max_lon,
+    }
 
 
 def aanbod_with(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,9 +23,9 @@ from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.geo import Bbox
 from resolvers.codes import INSTELLING, brin_codes, met_erkenningscode, objecten
 from resolvers.conditions import (
+    IN_THE_BOX,
     aanbod_with,
     denominatie,
-    locatie_in,
     locatie_matches,
     rio_code,
     woorden,
@@ -122,10 +123,11 @@ def erkenningscode(codes: Sequence[str], peildatum: dt.date) -> ColumnElement[bo
 def kandidaten_in(where: list[ColumnElement[bool]], peildatum: dt.date) -> Kandidaten:
     """The radius search's candidates of this list among the rows meeting ``where``."""
 
-    def kandidaten(box: Bbox, keys: Sequence[Any]) -> Select[Any]:
+    @functools.cache
+    def kandidaten(keys: tuple[Any, ...]) -> Select[Any]:
         locatie = Onderwijslocatie
         return select(locatie.code, locatie.latitude, locatie.longitude, *keys).where(
-            *where, locatie_in(box)
+            *where, IN_THE_BOX
         )
 
     return kandidaten

@@ -23,7 +23,7 @@ from onderwijsgraaf.db.models import Postcodegebied
 from onderwijsgraaf.db.reads import Reads
 from onderwijsgraaf.errors import BadUserInput
 from onderwijsgraaf.geo import Bbox, Punt, geodesic_km, straal
-from resolvers.conditions import postcode_prefix
+from resolvers.conditions import box_values, postcode_prefix
 from resolvers.listing import Ordering, pick_ordering, sort_types
 
 AFSTAND = "AFSTAND"
@@ -60,9 +60,11 @@ class MetAfstand:
         return getattr(self._row, name)
 
 
-# Builds the candidate query: (code, latitude, longitude, *sort keys) of the list's rows with
-# a location inside the box. A row may come more than once (an aanbieder with several).
-Kandidaten = Callable[[Bbox, Sequence[Any]], Select[Any]]
+# The candidate query for the sort keys given: (code, latitude, longitude, *sort keys) of the
+# list's rows with a location inside the box, which is given when it runs
+# (``conditions.box_values``). A row may come more than once (an aanbieder with several). Built
+# once per list, filter and order, and kept: a compiled plan runs the same statement each time.
+Kandidaten = Callable[[tuple[Any, ...]], Select[Any]]
 
 
 async def zoekgebied(reads: Reads, nabij: Nabij) -> Zoekgebied:
@@ -134,7 +136,7 @@ async def nabij_treffers(
         f"{kind}/{AFSTAND if ordering is None else ordering.name}", first, after
     )
     keys = () if ordering is None else ordering.keys
-    candidates: Sequence[Any] = await reads.rows(kandidaten(gebied.box, keys))
+    candidates: Sequence[Any] = await reads.rows(kandidaten(tuple(keys)), box_values(gebied.box))
     nearest: dict[str, tuple[float, SortKey]] = {}
     centre, straal_km = gebied.centrum, gebied.straal_km
     for candidate in candidates:

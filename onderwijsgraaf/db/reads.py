@@ -7,7 +7,7 @@ connection runs one statement at a time). ``close`` gives it back.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Executable, Row
@@ -21,11 +21,13 @@ class Reads:
         self._lock = asyncio.Lock()
         self._closed = False
 
-    async def rows(self, statement: Executable) -> Sequence[Row[Any]]:
-        """All rows of ``statement``."""
+    async def rows(
+        self, statement: Executable, params: Mapping[str, Any] | None = None
+    ) -> Sequence[Row[Any]]:
+        """All rows of ``statement``, with the values of its bound parameters ``params``."""
         async with self._lock:
             connection = await self._connected()
-            return (await connection.execute(statement)).all()
+            return (await connection.execute(statement, params)).all()
 
     async def scalar(self, statement: Executable) -> Any:
         """The first column of the first row of ``statement``, or None."""
