@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
             checks = check(*_pairings(servers, plan))
             if args.check_only:
                 return 0
-            passes.run(wrk, targets, settings, stamp, results.append)
+            passes.run(wrk, targets, settings, stamp, results.append, lambda s: fleet[s].pids())
             if plan.scale_walks:
                 walk_targets = _walk_targets(by_name, plan.scale_walks)
                 walks = time_walks(walk_targets, args.passes, args.pause)

@@ -5,10 +5,12 @@ machine's drift alike; compare ratios measured within one pass."""
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bench.cpu import CpuMeter, CpuSplit
 from bench.layout import VAR
 from bench.loadgen import Cell, run_cell
 from bench.procs import say
@@ -30,6 +32,7 @@ class Result:
     target: Target
     conns: int
     cell: Cell
+    cpu: CpuSplit | None = None  # where the machine's CPU went during the cell
 
 
 def schedule(targets: list[Target], settings: Settings) -> list[tuple[int, int, Target]]:
@@ -61,8 +64,10 @@ def run(
     settings: Settings,
     stamp: str,
     on_result: Callable[[Result], None],
+    pids: Callable[[str], list[int]] | None = None,
 ) -> None:
-    """Run every cell; ``on_result`` gets each result as soon as it is measured."""
+    """Run every cell; ``on_result`` gets each result as soon as it is measured. With ``pids``
+    (a server's name to its processes) each result also tells where the CPU went."""
     cells = schedule(targets, settings)
     seconds = len(cells) * (settings.seconds + settings.pause)
     about = f"{seconds / 60:.0f} min" if seconds >= 120 else f"{seconds:.0f} s"
@@ -70,11 +75,15 @@ def run(
     for n, (pass_no, conns, target) in enumerate(cells, start=1):
         time.sleep(settings.pause)
         raw = VAR / f"raw-{stamp}" / f"p{pass_no}-{target.row}-c{conns}-{target.server}.txt"
+        meter = CpuMeter(functools.partial(pids, target.server)) if pids is not None else None
+        if meter is not None:
+            meter.start()
         cell = run_cell(wrk, target, conns, settings.seconds, settings.timeout, raw)
+        cpu = meter.stop() if meter is not None else None
         errors = cell.non2xx + cell.socket_errors
         say(
             f"[{n}/{len(cells)}] pass {pass_no} {target.row} c={conns} {target.server}: "
             f"{cell.req_per_s:.1f} req/s, p50 {cell.p50:.1f} ms, p99 {cell.p99:.1f} ms"
             + (f", {errors} errors" if errors else "")
         )
-        on_result(Result(pass_no, target, conns, cell))
+        on_result(Result(pass_no, target, conns, cell, cpu))

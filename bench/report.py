@@ -25,6 +25,9 @@ TSV_HEADER = (
     "non2xx",
     "socket_errors",
     "walks",
+    "cpu_busy",
+    "cpu_server",
+    "cpu_postgres",
 )
 
 PEER = "postgraphile"
@@ -46,6 +49,11 @@ def tsv_line(r: Result) -> str:
         c.non2xx,
         c.socket_errors,
         "" if c.walks is None else c.walks,
+        *(
+            ("", "", "")
+            if r.cpu is None
+            else (f"{v:.3f}" for v in (r.cpu.busy, r.cpu.server, r.cpu.postgres))
+        ),
     )
     return "\t".join(str(v) for v in values)
 
@@ -245,6 +253,8 @@ def workers_table(table: Table, groups: list[str], servers: WorkersCompared) -> 
         "min–max",
         "1 worker p50 / p99 ms",
         "2 workers p50 / p99 ms",
+        "CPU 1 worker: busy / ours / PostgreSQL",
+        "CPU 2 workers: busy / ours / PostgreSQL",
     ]
     out = [_row(head), _row(["---"] * len(head))]
     for group, row, conns in table.lines(groups):
@@ -254,9 +264,35 @@ def workers_table(table: Table, groups: list[str], servers: WorkersCompared) -> 
         )
         per_pass, span = ratio_cells(ratios(two, one, table.passes), 2)
         out.append(
-            _row([row, str(conns), rps(one), rps(two), per_pass, span, latency(one), latency(two)])
+            _row(
+                [
+                    row,
+                    str(conns),
+                    rps(one),
+                    rps(two),
+                    per_pass,
+                    span,
+                    latency(one),
+                    latency(two),
+                    cpu(one),
+                    cpu(two),
+                ]
+            )
         )
     return "\n".join(out)
+
+
+def cpu(cells: dict[int, Result]) -> str:
+    """The machine's busy share, ours and PostgreSQL's, in % of all cores (mean of the passes)."""
+    splits = [r.cpu for r in cells.values() if r.cpu is not None]
+    if not splits:
+        return "–"
+    shares = (
+        mean(s.busy for s in splits),
+        mean(s.server for s in splits),
+        mean(s.postgres for s in splits),
+    )
+    return " / ".join(f"{100 * v:.0f} %" for v in shares)
 
 
 def rss_section(sampler: RssSampler, server: str, max_samples: int = 13) -> str:
@@ -320,6 +356,9 @@ def markdown(s: Sections) -> str:
         parts += [
             "## Our API with one and with two worker processes",
             workers_table(table, compared, s.workers),
+            "CPU: the share of all the machine's cores that was busy during the cell, and the "
+            "shares our server (its processes) and PostgreSQL's processes used (bench/cpu.py). "
+            "Another worker adds throughput only where the cores have time left for it.",
         ]
     if s.rss:
         parts += ["## Memory of our API (PostgreSQL) during the run", rss_section(*s.rss)]
