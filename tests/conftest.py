@@ -13,8 +13,10 @@ import functools
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,7 @@ from onderwijsgraaf.settings import ROOT, Settings, normalise_database_url
 from seed.build import build_dataset
 from seed.dataset import Dataset
 from seed.load import BeforeSwap, load_dataset, seed_database
+from tests.compiler.generated import DIFFERENTIAL, HOSTILE
 
 DATA_DIR = ROOT / "seed" / "data"
 # The source files cut down to a few gemeenten (tests/fixtures/make_small.py): a database of its
@@ -193,6 +196,21 @@ async def _seeded_postgres(prefix: str, data_dir: Path) -> AsyncIterator[Target]
         yield target
     finally:
         await drop_schemas(url, schema, f"{schema}__bouw", f"{schema}__oud", f"{schema}_gebruikers")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def generated_queries_aside() -> Iterator[None]:
+    """The generated queries (``tests.compiler.generated``) are made in a process of their own
+    while the session seeds; a test that needs them first waits for it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.compiler.generated", str(DIFFERENTIAL), str(HOSTILE)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    yield
+    process.kill()
+    process.wait()
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,26 @@
 """Queries generated from the committed SDL (hypothesis-graphql), made to ask for real data:
 every list at most a few rows deep, lookups by codes that exist, radius searches around a real
-postcode, and now and then a value that is not valid (a cursor, a code, a radius)."""
+postcode, and now and then a value that is not valid (a cursor, a code, a radius).
+
+Generating takes about 20 ms a query, so the queries are kept in a file of the temporary folder,
+named by what decides them (the SDL, the count, the versions of hypothesis and
+hypothesis-graphql): ``python -m tests.compiler.generated COUNT…`` makes it, as the test session
+does aside while it seeds (``tests/conftest.py``). A lock beside the file makes a reader wait for
+a writer; without the file, ``generated`` makes it itself."""
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
+import json
+import os
 import random
+import sys
+import tempfile
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from graphql import (
@@ -53,6 +66,9 @@ ROOTS = [
     "node",
     "tellingen",
 ]
+# how many queries the differential test (on each database) and the hostile test generate
+DIFFERENTIAL = int(os.environ.get("GENERATED_QUERIES", "2000"))
+HOSTILE = int(os.environ.get("HOSTILE_QUERIES", "200"))
 GEMEENTEN = ["0344", "0363", "0599", "0518", "9999"]
 POSTCODES = ["3511AB", "1012", "9711", "6211", "0000"]
 
@@ -62,9 +78,30 @@ def schema() -> GraphQLSchema:
     return build_schema(SDL.read_text(encoding="utf-8"))
 
 
+def corpus(count: int) -> Path:
+    """The file that keeps ``generated(count)``."""
+    key = hashlib.sha256(SDL.read_bytes())
+    key.update(f"{count} {version('hypothesis')} {version('hypothesis-graphql')}".encode())
+    return Path(tempfile.gettempdir()) / f"onderwijsgraaf-generated-{key.hexdigest()[:16]}.json"
+
+
 @cache
 def generated(count: int) -> list[str]:
-    """``count`` queries of one root field each, the same every run."""
+    """``count`` queries of one root field each, the same every run (kept in ``corpus(count)``)."""
+    path = corpus(count)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a writer aside finishes first
+        if path.exists():
+            kept: list[str] = json.loads(path.read_text(encoding="utf-8"))
+            return kept
+        made = _generate(count)
+        partial = path.with_suffix(".partial")
+        partial.write_text(json.dumps(made), encoding="utf-8")
+        partial.replace(path)
+        return made
+
+
+def _generate(count: int) -> list[str]:
     found: list[str] = []
     dates = st.dates(dt.date(2019, 1, 1), dt.date(2027, 12, 31))
     strategy = queries(
@@ -168,3 +205,8 @@ def _with(node: FieldNode, name: str, value: Any) -> FieldNode:
         directives=node.directives,
         selection_set=node.selection_set,
     )
+
+
+if __name__ == "__main__":
+    for count in sys.argv[1:]:
+        generated(int(count))

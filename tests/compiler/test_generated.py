@@ -4,16 +4,15 @@ real codes) give the same bytes compiled and field by field, on SQLite and on Po
 from __future__ import annotations
 
 import logging
-import os
 
 import pytest
 from sqlalchemy import select
 
 from onderwijsgraaf.graph.model import table
-from tests.compiler.generated import generated, tamed
+from tests.compiler.generated import DIFFERENTIAL, generated, tamed
 from tests.conftest import Api, Target
 
-COUNT = int(os.environ.get("GENERATED_QUERIES", "300"))
+COUNT = DIFFERENTIAL
 LOOKUPS = {
     "onderwijsbestuur": "onderwijsbestuur",
     "onderwijsaanbieder": "onderwijsaanbieder",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import random
 import time
 from typing import Any
@@ -24,10 +23,10 @@ from graphql import (
 )
 
 from onderwijsgraaf.settings import Settings
-from tests.compiler.generated import generated
+from tests.compiler.generated import HOSTILE, generated
 from tests.conftest import Api
 
-COUNT = int(os.environ.get("HOSTILE_QUERIES", "200"))
+COUNT = HOSTILE
 DEADLINE = Settings.request_deadline
 
 
