@@ -58,8 +58,13 @@ def has_schema(url: str, schema: str) -> bool:
 def seed_postgres(url: str, schema: str) -> None:
     """The API's own seed into ``schema`` (built aside, swapped in when complete)."""
     say(f"seeding schema {schema} of {database_name(url)}")
+    _command(url, schema, "seed", "--quiet")
+
+
+def _command(url: str, schema: str, *args: str) -> None:
+    """The API's command line (``python -m onderwijsgraaf ARGS``) on ``schema`` of ``url``."""
     run(
-        [sys.executable, "-m", "onderwijsgraaf", "seed", "--quiet"],
+        [sys.executable, "-m", "onderwijsgraaf", *args],
         cwd=ROOT,
         env=environment({"DATABASE_URL": url, "DATABASE_SCHEMA": schema}),
     )
@@ -71,11 +76,7 @@ def scale_x10(url: str, schema: str) -> None:
     say(f"scaling schema {schema} ×10")
     psql(url, "-v", f"s={schema}", "-f", str(BENCH / "scale-x10.sql"))
     # rows written by other means than the seed: the list totals summary is counted again
-    run(
-        [sys.executable, "-m", "onderwijsgraaf", "db", "tellingen"],
-        cwd=ROOT,
-        env=environment({"DATABASE_URL": url, "DATABASE_SCHEMA": schema}),
-    )
+    _command(url, schema, "db", "tellingen")
 
 
 def peer_views(url: str, source: str, views: str) -> None:
